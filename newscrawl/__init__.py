@@ -1,0 +1,1 @@
+"""newscrawl: crawl tech and finance news into clean, queryable SQLite."""

@@ -1,0 +1,194 @@
+"""The ``newscrawl`` command: extraction and tagging of saved pages, outside a crawl."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tqdm import tqdm
+
+from pipelines.boilerplate import BoilerplateMemory
+from pipelines.entities import summarise, tag_many
+from pipelines.stages import Rejected, clean_stage, entities_stage, extract_stage, language_stage
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, no traceback."""
+
+
+def read_html(path: Path) -> str:
+    """A saved page, plain or gzip-compressed, decoded as UTF-8 (bad bytes replaced)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise UserError(f"{path}: not a valid gzip file") from exc
+    return data.decode("utf-8", errors="replace")
+
+
+def manifest_jobs(manifest: Path) -> Iterator[dict[str, Any]]:
+    """Jobs of a JSON lines manifest: id, html_file (relative to the manifest), url."""
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UserError(f"cannot read manifest {manifest}: {exc.strerror}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            yield {
+                "id": entry.get("id"),
+                "path": manifest.parent / entry["html_file"],
+                "url": entry.get("url"),
+            }
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UserError(f"{manifest}:{number}: not a manifest line ({exc})") from exc
+
+
+def process(html: str, url: str | None, memory: BoilerplateMemory, debug: bool) -> dict[str, Any]:
+    """Run extract -> clean -> language on one page; entities are tagged later in batches."""
+    site = urlsplit(url or "").hostname or "local"
+    article: dict[str, Any] = {"url": url, "html": html, "site": site}
+    try:
+        article = extract_stage(article)
+        memory.observe(site, url or str(id(article)), [b.text for b in article.get("blocks", [])])
+        article = clean_stage(article, memory.learned(site), debug=debug)
+        article = language_stage(article)
+    except Rejected as rejected:
+        article.update(text="", error=rejected.reason)
+    return article
+
+
+FIELDS = (
+    "id",
+    "url",
+    "title",
+    "text",
+    "authors",
+    "published",
+    "modified",
+    "language",
+    "entities",
+    "description",
+    "date_source",
+    "tags",
+    "image",
+    "sitename",
+    "is_free",
+    "word_count",
+    "removed",
+    "error",
+)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    jobs = [{"id": str(p), "path": Path(p), "url": args.url} for p in args.files]
+    if args.manifest:
+        jobs += list(manifest_jobs(Path(args.manifest)))
+    if not jobs:
+        raise UserError("nothing to extract: give HTML files or --manifest FILE.jsonl")
+    memory = BoilerplateMemory()
+    batch: list[dict[str, Any]] = []
+    for job in tqdm(jobs, desc="extract", unit="page", disable=len(jobs) < 20 or args.quiet):
+        article = process(read_html(job["path"]), job["url"], memory, args.debug)
+        article["id"] = job["id"]
+        batch.append(article)
+        if len(batch) >= 32:
+            emit(batch, args.no_entities)
+            batch = []
+    emit(batch, args.no_entities)
+    return 0
+
+
+def emit(batch: list[dict[str, Any]], no_entities: bool) -> None:
+    if not no_entities:
+        entities_stage(batch)
+    for article in batch:
+        row = {k: article.get(k) for k in FIELDS}
+        row["entities"] = row["entities"] or []
+        print(json.dumps(row, ensure_ascii=False), flush=False)
+    sys.stdout.flush()
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    stream = open(args.input, encoding="utf-8") if args.input != "-" else sys.stdin  # noqa: SIM115
+    with stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                text = str(doc["text"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise UserError(f'line {number}: expected {{"id", "text"}} ({exc})') from exc
+            mentions = tag_many([text], [doc.get("language", "en")])[0]
+            print(
+                json.dumps(
+                    {
+                        "id": doc.get("id"),
+                        "entities": [
+                            {
+                                "text": m.text,
+                                "label": m.label,
+                                "start": m.start,
+                                "end": m.end,
+                                "canonical": m.canonical,
+                                "ticker": getattr(m, "ticker", None),
+                            }
+                            for m in mentions
+                        ],
+                        "summary": summarise(mentions),
+                    },
+                    ensure_ascii=False,
+                )
+            )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    ext = sub.add_parser("extract", help="extract clean articles from saved HTML (JSON lines out)")
+    ext.add_argument("files", nargs="*", help="HTML files (.html or .html.gz)")
+    ext.add_argument("--url", help="the URL the files were fetched from")
+    ext.add_argument("--manifest", help='JSON lines: {"id", "html_file", "url"}')
+    ext.add_argument("--debug", action="store_true", help="log every removed paragraph and why")
+    ext.add_argument("--no-entities", action="store_true", help="skip entity tagging")
+    ext.add_argument("--quiet", action="store_true", help="no progress bar")
+    ext.set_defaults(func=cmd_extract)
+    ent = sub.add_parser("entities", help='tag entities of JSON lines {"id", "text"}')
+    ent.add_argument("input", nargs="?", default="-", help="JSON lines file (default: stdin)")
+    ent.set_defaults(func=cmd_entities)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if getattr(args, "debug", False) else logging.WARNING,
+        format="%(levelname)s %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        print(f"newscrawl: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Recognise fetched pages that are not articles: soft 404s, listings, video-only pages."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from parsel import Selector
+
+SOFT_404 = re.compile(
+    r"\b(page|seite|article|story|content)\s+(was\s+)?(not\s+found|nicht\s+gefunden)"
+    r"|\b404\b|does\s+not\s+exist|doesn['’]t\s+exist|no\s+longer\s+available"
+    r"|existiert\s+nicht|nicht\s+mehr\s+verfügbar",
+    re.IGNORECASE,
+)
+ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "techarticle",
+    "opinionnewsarticle",
+    "report",
+    "liveblogposting",
+}
+
+
+def _jsonld_types(sel: Selector) -> set[str]:
+    types: set[str] = set()
+    for raw in sel.css('script[type="application/ld+json"]::text').getall():
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        types.update(_collect_types(data))
+    return types
+
+
+def _collect_types(data: object) -> set[str]:
+    if isinstance(data, list):
+        return set().union(*(_collect_types(d) for d in data)) if data else set()
+    if not isinstance(data, dict):
+        return set()
+    found = _collect_types(data.get("@graph", []))
+    kind = data.get("@type", "")
+    for k in kind if isinstance(kind, list) else [kind]:
+        found.add(str(k).lower())
+    return found
+
+
+def _paragraph_words(sel: Selector) -> int:
+    return sum(len(t.split()) for t in sel.css("p ::text").getall())
+
+
+def classify_page(html: str) -> str:
+    """``article`` or the kind of non-article page: ``soft_404``, ``video``, ``listing``."""
+    sel = Selector(text=html)
+    heading = " ".join(sel.css("title::text, h1 ::text").getall())
+    words = _paragraph_words(sel)
+    if SOFT_404.search(heading) and words < 150:
+        return "soft_404"
+    og_type = (sel.css('meta[property="og:type"]::attr(content)').get() or "").lower()
+    has_article_markup = bool(
+        _jsonld_types(sel) & ARTICLE_TYPES
+        or og_type == "article"
+        or sel.css('meta[property="article:published_time"]')
+    )
+    if og_type.startswith("video") or (sel.css("video, iframe[src*='youtube']") and words < 80):
+        return "video"
+    if not has_article_markup and words < 120:
+        return "listing"
+    return "article"

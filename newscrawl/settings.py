@@ -1,0 +1,49 @@
+"""Scrapy settings for newscrawl.
+
+Every project setting is prefixed ``NEWSCRAWL_`` and can be overridden on the
+command line with ``-s NAME=VALUE`` as usual.
+"""
+
+from __future__ import annotations
+
+BOT_NAME = "newscrawl"
+SPIDER_MODULES = ["newscrawl.spiders"]
+NEWSPIDER_MODULE = "newscrawl.spiders"
+
+# --- newscrawl ---------------------------------------------------------------
+NEWSCRAWL_DB = "data/news.db"  # SQLite database the store pipeline writes
+NEWSCRAWL_SITES_DIR = ""  # folder of site definitions; empty = the bundled newscrawl/sites
+NEWSCRAWL_CONTACT_URL = "https://github.com/newscrawl/newscrawl"
+NEWSCRAWL_MIN_WORDS = 60  # articles with fewer words in the clean text are dropped
+NEWSCRAWL_ENTITIES_ENABLED = True  # set False to skip named-entity tagging
+NEWSCRAWL_SECTION_DEPTH = 2  # how many section/listing pages deep the spider follows
+NEWSCRAWL_DEBUG_CLEAN = False  # log every paragraph the cleaner removes, and why
+
+# --- Scrapy ------------------------------------------------------------------
+USER_AGENT = f"newscrawl/0.1 (+{NEWSCRAWL_CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+RETRY_TIMES = 2
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOGSTATS_INTERVAL = 15.0
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+
+ITEM_PIPELINES = {
+    "pipelines.item_pipelines.ExtractPipeline": 100,
+    "pipelines.item_pipelines.CleanPipeline": 200,
+    "pipelines.item_pipelines.LanguagePipeline": 300,
+    "pipelines.item_pipelines.EntitiesPipeline": 400,
+    "pipelines.item_pipelines.StorePipeline": 500,
+}
+LOG_FORMATTER = "newscrawl.logformatter.NewsLogFormatter"
+DEFAULT_DROPITEM_LOG_LEVEL = "INFO"

@@ -1,0 +1,258 @@
+"""The generic ``news`` spider: discovers article URLs of configured or ad-hoc sites."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Response, TextResponse
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from newscrawl.items import ArticleItem
+from newscrawl.pagetype import classify_page
+from newscrawl.siteconfig import Site, SiteConfigError, load_sites, select_sites
+from newscrawl.urls import is_http_url, looks_like_article, strip_tracking
+
+logger = logging.getLogger(__name__)
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def adhoc_site(urls: list[str]) -> Site:
+    """A site definition for ad-hoc URLs: allowed domains are the URLs' hosts."""
+    hosts = sorted({(urlsplit(u).hostname or "").lower() for u in urls})
+    return Site(name=hosts[0] if len(hosts) == 1 else "adhoc", allowed_domains=tuple(hosts))
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawl news sites: ``-a site=NAME[,NAME]`` or ad-hoc ``-a feed=/sitemap=/url=URL[,URL]``."""
+
+    name = "news"
+    allowed_domains: list[str] = []  # noqa: RUF012  (set per instance in from_crawler)
+
+    def __init__(
+        self,
+        site: str | None = None,
+        feed: str | None = None,
+        sitemap: str | None = None,
+        url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.site_arg = site
+        self.adhoc = {"feed": _split(feed), "sitemap": _split(sitemap), "url": _split(url)}
+        self.sites: list[Site] = []
+        self.seen: set[str] = set()
+        self.max_section_depth = 2
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.max_section_depth = crawler.settings.getint("NEWSCRAWL_SECTION_DEPTH", 2)
+        spider.sites = spider.resolve_sites(crawler.settings.get("NEWSCRAWL_SITES_DIR") or None)
+        spider.allowed_domains = sorted({d for s in spider.sites for d in s.allowed_domains})
+        spider.configure_slots(crawler)
+        return spider
+
+    def resolve_sites(self, sites_dir: str | None) -> list[Site]:
+        adhoc_urls = [u for urls in self.adhoc.values() for u in urls]
+        bad = [u for u in adhoc_urls if not is_http_url(u)]
+        if bad:
+            raise SiteConfigError(f"not an http(s) URL: {', '.join(bad)}")
+        if adhoc_urls:
+            return [adhoc_site(adhoc_urls)]
+        sites = load_sites(sites_dir)
+        return select_sites(sites, self.site_arg) if self.site_arg else list(sites.values())
+
+    def configure_slots(self, crawler: Crawler) -> None:
+        """Per-domain delay and concurrency from the site definitions (Scrapy's DOWNLOAD_SLOTS)."""
+        slots = dict(crawler.settings.getdict("DOWNLOAD_SLOTS"))
+        for site in self.sites:
+            conf = {"delay": site.download_delay, "concurrency": site.concurrency}
+            conf = {k: v for k, v in conf.items() if v is not None}
+            if conf:
+                slots.update({d: conf for d in site.allowed_domains})
+        if slots and not crawler.settings.frozen:
+            crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+
+    # --- start -----------------------------------------------------------------
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for request in self.start_requests():
+            yield request
+
+    def start_requests(self) -> Iterator[scrapy.Request]:
+        if any(self.adhoc.values()):
+            yield from self.adhoc_requests(self.sites[0])
+            return
+        for site in self.sites:
+            yield from self.site_requests(site)
+
+    def adhoc_requests(self, site: Site) -> Iterator[scrapy.Request]:
+        for url in self.adhoc["feed"]:
+            yield self.make_request(url, self.parse_feed, site)
+        for url in self.adhoc["sitemap"]:
+            yield self.make_request(url, self.parse_sitemap, site)
+        for url in self.adhoc["url"]:
+            yield self.make_request(url, self.parse_page, site, depth=0)
+
+    def site_requests(self, site: Site) -> Iterator[scrapy.Request]:
+        for url in site.feeds:
+            yield self.make_request(url, self.parse_feed, site)
+        for url in site.sitemaps:
+            yield self.make_request(url, self.parse_sitemap, site)
+        if site.robots_sitemaps and site.homepage:
+            yield self.make_request(urljoin(site.homepage, "/robots.txt"), self.parse_robots, site)
+        for url in site.sections:
+            yield self.make_request(url, self.parse_section, site, depth=0)
+
+    def make_request(self, url: str, callback: Any, site: Site, **kwargs: Any) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=callback, cb_kwargs={"site": site, **kwargs}, errback=self.on_error
+        )
+
+    def on_error(self, failure: Any) -> None:
+        kind = type(failure.value).__name__
+        self.count(f"news/error/{kind}")
+        logger.info("Fetch failed (%s): %s", kind, failure.request.url)
+
+    def count(self, key: str) -> None:
+        if self.crawler.stats:
+            self.crawler.stats.inc_value(key)
+
+    # --- discovery ---------------------------------------------------------------
+    def parse_robots(self, response: Response, site: Site) -> Iterator[scrapy.Request]:
+        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+            yield self.make_request(url, self.parse_sitemap, site)
+
+    def parse_sitemap(self, response: Response, site: Site) -> Iterator[scrapy.Request]:
+        body = self.sitemap_body(response)
+        try:
+            sitemap = Sitemap(body) if body else None
+        except Exception:  # lxml raises several kinds on garbage
+            sitemap = None
+        if sitemap is None:
+            self.count("news/sitemap/malformed")
+            logger.warning("Malformed sitemap: %s", response.url)
+            return
+        self.count("news/sitemap/parsed")
+        locs = [entry["loc"] for entry in sitemap if entry.get("loc")]
+        if sitemap.type == "sitemapindex":
+            for loc in locs:
+                if site.allows(loc):
+                    yield self.make_request(loc, self.parse_sitemap, site)
+            return
+        yield from self.article_requests(site, locs, source="sitemap")
+
+    def sitemap_body(self, response: Response) -> bytes | None:
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+            except Exception:
+                return None
+        return body if body.lstrip()[:1] == b"<" else None
+
+    def parse_feed(self, response: Response, site: Site) -> Iterator[scrapy.Request]:
+        if not isinstance(response, TextResponse):
+            self.count("news/feed/malformed")
+            return
+        response.selector.remove_namespaces()
+        links = response.xpath(
+            "//item/link/text() | //entry/link[not(@rel) or @rel='alternate']/@href"
+        ).getall()
+        links += response.xpath("//item[not(link)]/guid[not(@isPermaLink='false')]/text()").getall()
+        if not links:
+            self.count("news/feed/empty")
+            logger.warning("Feed without entries: %s", response.url)
+            return
+        self.count("news/feed/parsed")
+        yield from self.article_requests(
+            site, [urljoin(response.url, u.strip()) for u in links], source="feed"
+        )
+
+    def parse_section(self, response: Response, site: Site, depth: int) -> Iterator[scrapy.Request]:
+        if not isinstance(response, TextResponse):
+            return
+        self.count("news/section/parsed")
+        links = [
+            strip_tracking(response.urljoin(h))
+            for h in response.css("a::attr(href)").getall()
+            if is_http_url(response.urljoin(h))
+        ]
+        yield from self.article_requests(site, links, source="section")
+        if depth < self.max_section_depth:
+            for url in self.pagination_links(response, links):
+                yield self.make_request(url, self.parse_section, site, depth=depth + 1)
+
+    def pagination_links(self, response: Response, links: list[str]) -> list[str]:
+        rel_next = response.css('link[rel="next"]::attr(href), a[rel="next"]::attr(href)').getall()
+        base = strip_tracking(response.url).rstrip("/")
+        paged = [u for u in links if u.startswith(base + "/page/") or "?page=" in u]
+        return [strip_tracking(response.urljoin(u)) for u in rel_next] + paged
+
+    def is_article_url(self, site: Site, url: str) -> bool:
+        if not site.allows(url) or site.is_denied(url):
+            return False
+        if site.article_patterns:
+            return any(p.search(url) for p in site.article_patterns)
+        return looks_like_article(url)
+
+    def article_requests(self, site: Site, urls: Iterable[str], source: str) -> Iterator[scrapy.Request]:
+        for url in dict.fromkeys(strip_tracking(u) for u in urls):
+            if self.is_article_url(site, url):
+                self.count(f"news/discovered/{source}")
+                yield self.make_request(url, self.parse_article, site)
+
+    # --- pages -------------------------------------------------------------------
+    def parse_page(self, response: Response, site: Site, depth: int) -> Iterator[Any]:
+        """An ad-hoc URL: an article is yielded, anything else is scanned as a section."""
+        if isinstance(response, TextResponse) and classify_page(response.text) == "article":
+            yield from self.parse_article(response, site)
+        else:
+            yield from self.parse_section(response, site, depth)
+
+    def parse_article(self, response: Response, site: Site) -> Iterator[ArticleItem]:
+        if not isinstance(response, TextResponse):
+            self.count("newscrawl/dropped/not_html")
+            logger.info(
+                "Not an HTML page (%s): %s",
+                (response.headers.get("Content-Type") or b"").decode("latin-1"),
+                response.url,
+            )
+            return
+        kind = classify_page(response.text)
+        if kind != "article":
+            self.count(f"news/non_article/{kind}")
+            return
+        url = self.canonical_url(response, site)
+        if url in self.seen:
+            self.count("news/duplicate")
+            return
+        self.seen.add(url)
+        self.count("news/article")
+        yield ArticleItem(
+            url=url,
+            site=site.name,
+            fetched_url=response.url,
+            html=response.text,
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+
+    def canonical_url(self, response: TextResponse, site: Site) -> str:
+        declared = (
+            response.css('link[rel="canonical"]::attr(href)').get()
+            or response.css('meta[property="og:url"]::attr(content)').get()
+        )
+        if declared:
+            url = strip_tracking(response.urljoin(declared.strip()))
+            if is_http_url(url) and site.allows(url):
+                return url
+        return strip_tracking(response.url)

@@ -1,0 +1,57 @@
+"""Site-level boilerplate learning: paragraph shapes that recur across pages of one site."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+MIN_PAGES = 3  # a shape seen on this many different pages of a site is template boilerplate
+MAX_WORDS = 60  # long paragraphs are never learned: templates repeat short lines
+NUMBER = re.compile(r"\d+([.,:/]\d+)*")
+NAME = re.compile(r"(?<=\w )[A-ZÀ-Ý][\w’'&.-]*")
+
+
+def shape(text: str) -> str:
+    """A paragraph with names, numbers and dates masked, hashed to a short key."""
+    masked = NAME.sub("N", NUMBER.sub("0", " ".join(text.split())))
+    masked = re.sub(r"\bN( N)+\b", "N", masked).casefold()
+    return hashlib.blake2b(masked.encode(), digest_size=8).hexdigest()
+
+
+def learnable(text: str) -> bool:
+    return 0 < len(text.split()) <= MAX_WORDS
+
+
+class BoilerplateMemory:
+    """Counts on how many pages of each site every paragraph shape occurred."""
+
+    def __init__(self, min_pages: int = MIN_PAGES) -> None:
+        self.min_pages = min_pages
+        self.pages: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.examples: dict[tuple[str, str], str] = {}
+
+    def learned(self, site: str) -> frozenset[str]:
+        return frozenset(
+            s for (k, s), pages in self.pages.items() if k == site and len(pages) >= self.min_pages
+        )
+
+    def observe(self, site: str, page: str, paragraphs: Iterable[str]) -> list[tuple[str, str, int]]:
+        """Record a page's paragraphs; returns (shape, example, page count) of changed shapes."""
+        changed = []
+        for text in paragraphs:
+            if not learnable(text):
+                continue
+            key = (site, shape(text))
+            if page not in self.pages[key]:
+                self.pages[key].add(page)
+                self.examples.setdefault(key, text)
+                changed.append((key[1], self.examples[key], len(self.pages[key])))
+        return changed
+
+    def load(self, site: str, rows: Iterable[tuple[str, str, Iterable[str]]]) -> None:
+        """Restore what was learned earlier: (shape, example, pages)."""
+        for key_shape, example, pages in rows:
+            self.pages[(site, key_shape)].update(pages)
+            self.examples[(site, key_shape)] = example

@@ -1,0 +1,236 @@
+"""Cleaning of extracted paragraphs: promos, calls to action, repeated headlines, bylines, bios.
+
+Every rule is a pure function of the paragraph list. :func:`clean` applies them in
+order and records, per stage, which paragraphs were removed and why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from pipelines.boilerplate import shape
+from pipelines.extract import Block
+
+SHORT = 45  # promo rules only judge paragraphs of at most this many words
+
+PROMO_PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # buy/sell teasers, English and German
+        r"\b(buy or sell|sell or buy|kaufen oder verkaufen|verkaufen oder kaufen)\b\s*[?!.:]",
+        r"should (investors|you) (sell|buy)\b",
+        r"\bworth buying\b",
+        r"\bkaufen\s*\?",
+        r"\bverkaufen\s*\?",
+        r"\burgent action needed\b",
+        r"\bfree (stock )?analysis\b",
+        r"\bkostenlose[nr]? analyse\b",
+        r"\bspeak for themselves\b",
+        r"\bhandlungsbedarf\b",
+        # read more / click here
+        r"^\W*(read|see|watch|listen)\s+(more|also|next)\b",
+        r"\bread more here\b",
+        r"^\W*related\s*:",
+        r"^\W*(also read|more on this|recommended|trending|most popular|must read|top stories)\b",
+        r"^\W*(lesen sie (auch|mehr)|mehr zum thema|auch interessant|weiterlesen|hier weiterlesen)\b",
+        r"\bhier weiterlesen\b",
+        r"\bclick here\b",
+        r"\bklicken sie hier\b",
+        r"^\W*tap here\b",
+        r"\bstory continues below\b",
+        r"\barticle continues below\b",
+        r"\bcontinue reading\b",
+        # subscriptions, newsletters, apps
+        r"^\W*(sign up|subscribe|register|join)\b",
+        r"\bsign up (for|to)\b",
+        r"\bsubscribe (to|for|now)\b",
+        r"\bnewsletter\b",
+        r"\bjetzt (kostenlos )?(abonnieren|anmelden|registrieren)\b",
+        r"\b(download|get) (our|the) (free )?app\b",
+        r"\bin (our|the) app\b",
+        r"\bfollow us on\b",
+        r"\bunlimited (digital )?access\b",
+        r"\bstart your free trial\b",
+        r"\bpodcast\b.*\bsubscribe\b",
+        r"\bshare (this|on) (article|story|facebook|twitter|x|linkedin)\b",
+        r"^\W*(advertisement|anzeige|werbung|sponsored( content)?|ad|promoted|partner content)\W*$",
+    )
+]
+BYLINE = re.compile(
+    r"^\W*(?i:by|von|written by|reported by|from)\s+[A-ZÀ-Ý][\w.'’-]+(\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
+    r"(\s*(,|and|und|&)\s*[A-ZÀ-Ý][\w.'’-]+(\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*"
+    r"(\s*[|,•·–-]\s*.*)?$"
+)
+DATELINE = re.compile(
+    r"^\W*(published|updated|veröffentlicht|aktualisiert|posted)\b.{0,80}$"
+    r"|^\W*\w+\s+\d{1,2},\s+\d{4}(\s+(at\s+)?\d{1,2}:\d{2}.*)?$"
+    r"|^\W*\d{1,2}\.\s*\w+\s+\d{4}(,?\s+\d{1,2}[:.]\d{2}.*)?$",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(
+    r"^\W*(photo|image|picture|foto|bild|credit|source|quelle|illustration)s?\s*(credit)?\s*[:©]"
+    r"|\b(getty images|reuters|afp|dpa|ap photo|shutterstock|imago|picture alliance)\W*$"
+    r"|^©",
+    re.IGNORECASE,
+)
+BIO = re.compile(
+    r"^[A-ZÀ-Ý][\w.'’-]+(\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\s+(is|was|has been|ist|war)\s+(a|an|the|our|ein|eine)\b"
+)
+
+
+@dataclass
+class Cleaned:
+    """Paragraphs that survived, with counts and reasons for what was removed."""
+
+    blocks: list[Block]
+    removed: dict[str, int] = field(default_factory=dict)
+    reasons: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+def normalise(text: str) -> str:
+    """Case-folded letters and digits only, for comparing paragraphs."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def is_promo(text: str) -> bool:
+    """A short paragraph that matches a promo or call-to-action rule."""
+    return word_count(text) <= SHORT and any(p.search(text) for p in PROMO_PATTERNS)
+
+
+def _same_as_title(text: str, title: str | None) -> bool:
+    return bool(title) and normalise(text) == normalise(title or "")
+
+
+def _is_byline(text: str, authors: Iterable[str]) -> bool:
+    short = word_count(text) <= 16
+    names = [normalise(a) for a in authors if a]
+    if short and names and normalise(text) in names:
+        return True
+    return short and bool(BYLINE.match(text) or DATELINE.match(text) or CREDIT.search(text))
+
+
+def _is_bio(text: str, authors: Iterable[str]) -> bool:
+    first = normalise(text)[:60]
+    return (
+        any(normalise(a) and first.startswith(normalise(a)) for a in authors)
+        and bool(BIO.match(text))
+        and word_count(text) <= 90
+    )
+
+
+Rule = Callable[[list[Block], "Context"], list[bool]]
+
+
+@dataclass
+class Context:
+    title: str | None
+    authors: list[str]
+    learned: frozenset[str]
+
+
+def headline_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """The headline repeated at the top of the body."""
+    return [i < 3 and _same_as_title(b.text, ctx.title) for i, b in enumerate(blocks)]
+
+
+def byline_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """Bylines, datelines and photo credits in the first paragraphs, captions anywhere."""
+    return [
+        (i < 4 and _is_byline(b.text, ctx.authors))
+        or bool(CREDIT.search(b.text) and word_count(b.text) <= 12)
+        for i, b in enumerate(blocks)
+    ]
+
+
+def promo_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """Promo lines, teasers and calls to action, anywhere in the body."""
+    return [is_promo(b.text) for b in blocks]
+
+
+def bio_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """Author boxes after the body: the author's name alone or a short bio."""
+    tail_start = max(len(blocks) - 4, 1)
+    return [
+        i >= tail_start and (_is_bio(b.text, ctx.authors) or _is_byline(b.text, ctx.authors))
+        for i, b in enumerate(blocks)
+    ]
+
+
+def tail_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """An ad block at the end: from a promo marker on, a short tail of promo-like lines goes."""
+    hits = [is_promo(b.text) or b.kind == "h" for b in blocks]
+    for start in range(max(len(blocks) - 6, 1), len(blocks)):
+        rest = blocks[start:]
+        if (
+            is_promo(blocks[start].text)
+            and sum(hits[start:]) * 2 >= len(rest)
+            and all(word_count(b.text) <= 70 for b in rest)
+        ):
+            return [i >= start for i in range(len(blocks))]
+    return [False] * len(blocks)
+
+
+def learned_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """Paragraph shapes learned as template boilerplate of the site."""
+    return [bool(ctx.learned) and shape(b.text) in ctx.learned for b in blocks]
+
+
+def duplicate_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """A paragraph that repeats an earlier one."""
+    seen: set[str] = set()
+    flags = []
+    for b in blocks:
+        key = normalise(b.text)
+        flags.append(key in seen and len(key) > 0)
+        seen.add(key)
+    return flags
+
+
+def trailing_heading_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """Headings left dangling at the end once what followed them is gone."""
+    flags = [False] * len(blocks)
+    i = len(blocks) - 1
+    while i >= 0 and blocks[i].kind == "h":
+        flags[i] = True
+        i -= 1
+    return flags
+
+
+RULES: list[tuple[str, Rule]] = [
+    ("headline", headline_rule),
+    ("byline", byline_rule),
+    ("promo", promo_rule),
+    ("tail", tail_rule),
+    ("bio", bio_rule),
+    ("learned", learned_rule),
+    ("duplicate", duplicate_rule),
+    ("trailing_heading", trailing_heading_rule),
+]
+
+
+def clean(
+    blocks: list[Block], title: str | None = None, authors: Iterable[str] = (), learned: Iterable[str] = ()
+) -> Cleaned:
+    """Apply every rule in order; a paragraph removed by one rule is not seen by the next."""
+    ctx = Context(title=title, authors=list(authors), learned=frozenset(learned))
+    result = Cleaned(blocks=list(blocks))
+    for name, rule in RULES:
+        flags = rule(result.blocks, ctx)
+        gone = [b for b, f in zip(result.blocks, flags, strict=True) if f]
+        if gone:
+            result.removed[name] = len(gone)
+            result.reasons += [(name, b.text) for b in gone]
+            result.blocks = [b for b, f in zip(result.blocks, flags, strict=True) if not f]
+    return result

@@ -1,0 +1,294 @@
+"""The SQLite store: schema migrations (sqlite-utils) and the writes the pipelines make."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+migrations = Migrations("newscrawl")
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db.table("articles").create(
+        {
+            "id": int,
+            "url": str,
+            "site": str,
+            "title": str,
+            "description": str,
+            "authors": str,
+            "published": str,
+            "modified": str,
+            "date_source": str,
+            "language": str,
+            "text": str,
+            "word_count": int,
+            "content_hash": str,
+            "image": str,
+            "tags": str,
+            "is_free": int,
+            "cleaning": str,
+            "fetched_url": str,
+            "first_seen": str,
+            "last_seen": str,
+        },
+        pk="id",
+        not_null={"url"},
+    )
+    db.table("articles").create_index(["url"], unique=True)
+    db.table("articles").create_index(["site", "published"])
+    db.table("articles").create_index(["published"])
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db.table("entities").create(
+        {"id": int, "name": str, "type": str, "ticker": str, "exchange": str},
+        pk="id",
+        not_null={"name", "type"},
+    )
+    db.table("entities").create_index(["name", "type"], unique=True)
+    db.table("article_entities").create(
+        {"article_id": int, "entity_id": int, "mentions": int, "first_offset": int},
+        pk=("article_id", "entity_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    )
+    db.table("article_entities").create_index(["entity_id"])
+
+
+@migrations()
+def m002_sites_runs(db: sqlite_utils.Database) -> None:
+    db.table("sites").create(
+        {
+            "name": str,
+            "title": str,
+            "homepage": str,
+            "allowed_domains": str,
+            "languages": str,
+            "updated": str,
+        },
+        pk="name",
+    )
+    db.table("crawl_runs").create(
+        {
+            "id": int,
+            "started": str,
+            "finished": str,
+            "spider": str,
+            "sites": str,
+            "discovered": int,
+            "fetched": int,
+            "stored": int,
+            "updated": int,
+            "unchanged": int,
+            "dropped": int,
+            "non_article": int,
+            "duplicates": int,
+            "errors": int,
+            "dropped_reasons": str,
+            "finish_reason": str,
+            "stats": str,
+        },
+        pk="id",
+    )
+
+
+@migrations()
+def m003_boilerplate(db: sqlite_utils.Database) -> None:
+    db.table("boilerplate_shapes").create(
+        {"site": str, "shape": str, "example": str, "pages": str, "page_count": int, "updated": str},
+        pk=("site", "shape"),
+    )
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating folders and schema as needed) the database in WAL mode."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    if str(path) != ":memory:":
+        db.enable_wal()
+    db.execute("PRAGMA busy_timeout = 10000")
+    migrations.apply(db)
+    return db
+
+
+def _pk(value: object) -> int:
+    if not isinstance(value, int):
+        raise TypeError(f"expected an integer primary key, got {value!r}")
+    return value
+
+
+def content_hash(title: str | None, text: str) -> str:
+    return hashlib.sha256(f"{title or ''}\n{text}".encode()).hexdigest()
+
+
+def _article_record(article: dict[str, Any]) -> dict[str, Any]:
+    text = article.get("text") or ""
+    return {
+        "url": article["url"],
+        "site": article.get("site"),
+        "title": article.get("title"),
+        "description": article.get("description"),
+        "authors": json.dumps(article.get("authors") or [], ensure_ascii=False),
+        "published": article.get("published"),
+        "modified": article.get("modified"),
+        "date_source": article.get("date_source"),
+        "language": article.get("language"),
+        "text": text,
+        "word_count": article.get("word_count"),
+        "content_hash": content_hash(article.get("title"), text),
+        "image": article.get("image"),
+        "tags": json.dumps(article.get("tags") or [], ensure_ascii=False),
+        "is_free": article.get("is_free"),
+        "fetched_url": article.get("fetched_url"),
+        "cleaning": json.dumps(article.get("removed") or {}, sort_keys=True),
+    }
+
+
+def upsert_article(db: sqlite_utils.Database, article: dict[str, Any]) -> tuple[int, str]:
+    """Insert or update by canonical URL; returns (id, 'stored' | 'updated' | 'unchanged')."""
+    record = _article_record(article)
+    seen = now()
+    row = next(db.query("select id, content_hash from articles where url = ?", [record["url"]]), None)
+    if row is None:
+        record.update(first_seen=seen, last_seen=seen)
+        return _pk(db.table("articles").insert(record).last_pk), "stored"
+    record["last_seen"] = seen
+    db.table("articles").update(row["id"], record)
+    return int(row["id"]), "unchanged" if row["content_hash"] == record["content_hash"] else "updated"
+
+
+def entity_id(
+    db: sqlite_utils.Database, name: str, kind: str, ticker: str | None = None, exchange: str | None = None
+) -> int:
+    """The id of the entity (name, type), created on first sight."""
+    row = next(db.query("select id, ticker from entities where name = ? and type = ?", [name, kind]), None)
+    if row is None:
+        return _pk(
+            db.table("entities")
+            .insert({"name": name, "type": kind, "ticker": ticker, "exchange": exchange})
+            .last_pk
+        )
+    if ticker and not row["ticker"]:
+        db.table("entities").update(row["id"], {"ticker": ticker, "exchange": exchange})
+    return int(row["id"])
+
+
+def replace_article_entities(
+    db: sqlite_utils.Database, article_id: int, entities: Iterable[dict[str, Any]]
+) -> None:
+    """Replace an article's entity links: re-processing never duplicates them."""
+    db.execute("delete from article_entities where article_id = ?", [article_id])
+    rows = [
+        {
+            "article_id": article_id,
+            "entity_id": entity_id(db, e["name"], e["type"], e.get("ticker"), e.get("exchange")),
+            "mentions": e.get("count", 1),
+            "first_offset": e.get("first_offset"),
+        }
+        for e in entities
+    ]
+    if rows:
+        db.table("article_entities").insert_all(rows, replace=True)
+
+
+def store_article(db: sqlite_utils.Database, article: dict[str, Any]) -> str:
+    """Write an article and its entities in one transaction; returns the outcome."""
+    with db.conn:
+        article_id, outcome = upsert_article(db, article)
+        replace_article_entities(db, article_id, article.get("entities") or [])
+    return outcome
+
+
+def upsert_sites(db: sqlite_utils.Database, sites: Iterable[Any]) -> None:
+    rows = [
+        {
+            "name": s.name,
+            "title": s.title,
+            "homepage": s.homepage,
+            "allowed_domains": json.dumps(list(s.allowed_domains)),
+            "languages": json.dumps(list(s.languages)),
+            "updated": now(),
+        }
+        for s in sites
+    ]
+    if rows:
+        with db.conn:
+            db.table("sites").upsert_all(rows, pk="name")
+
+
+def start_run(db: sqlite_utils.Database, spider: str, sites: Iterable[str]) -> int:
+    with db.conn:
+        return _pk(
+            db.table("crawl_runs")
+            .insert({"started": now(), "spider": spider, "sites": json.dumps(list(sites))})
+            .last_pk
+        )
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, stats: dict[str, Any], reason: str) -> None:
+    """Record a run's counts from the Scrapy stats."""
+
+    def total(prefix: str) -> int:
+        return sum(int(v) for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int))
+
+    dropped = {
+        k.removeprefix("newscrawl/dropped/"): v
+        for k, v in stats.items()
+        if k.startswith("newscrawl/dropped/")
+    }
+    row = {
+        "finished": now(),
+        "discovered": total("news/discovered/"),
+        "fetched": stats.get("downloader/response_count", 0),
+        "stored": stats.get("newscrawl/stored", 0),
+        "updated": stats.get("newscrawl/updated", 0),
+        "unchanged": stats.get("newscrawl/unchanged", 0),
+        "dropped": sum(dropped.values()),
+        "non_article": total("news/non_article/"),
+        "duplicates": stats.get("news/duplicate", 0),
+        "errors": total("news/error/"),
+        "dropped_reasons": json.dumps(dropped, sort_keys=True),
+        "finish_reason": reason,
+        "stats": json.dumps(
+            {k: v for k, v in stats.items() if isinstance(v, int | float | str)}, sort_keys=True, default=str
+        ),
+    }
+    with db.conn:
+        db.table("crawl_runs").update(run_id, row)
+
+
+def load_boilerplate(db: sqlite_utils.Database, site: str) -> list[tuple[str, str, list[str]]]:
+    return [
+        (r["shape"], r["example"], json.loads(r["pages"]))
+        for r in db.query("select shape, example, pages from boilerplate_shapes where site = ?", [site])
+    ]
+
+
+def save_boilerplate(
+    db: sqlite_utils.Database, site: str, shapes: Iterable[tuple[str, str, list[str]]]
+) -> None:
+    rows = [
+        {
+            "site": site,
+            "shape": s,
+            "example": ex,
+            "pages": json.dumps(sorted(pages)[:20]),
+            "page_count": len(pages),
+            "updated": now(),
+        }
+        for s, ex, pages in shapes
+    ]
+    if rows:
+        with db.conn:
+            db.table("boilerplate_shapes").upsert_all(rows, pk=("site", "shape"))

@@ -1,0 +1,187 @@
+"""Scrapy item pipelines: thin wrappers that run one stage each and decide what failure means.
+
+Order (see ``ITEM_PIPELINES``): extract -> clean -> language -> entities -> store.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+
+from newscrawl.siteconfig import Site
+from pipelines import database
+from pipelines.boilerplate import BoilerplateMemory
+from pipelines.stages import (
+    Rejected,
+    clean_stage,
+    entities_stage,
+    extract_stage,
+    language_stage,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class StagePipeline:
+    """Shared plumbing: settings, stats and the spider's site definitions."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Any:
+        return cls(crawler)
+
+    def site(self, item: Any) -> Site | None:
+        sites = getattr(self.crawler.spider, "sites", [])
+        return next((s for s in sites if s.name == ItemAdapter(item).get("site")), None)
+
+    def drop(self, item: Any, rejected: Rejected) -> DropItem:
+        if self.stats:
+            self.stats.inc_value(f"newscrawl/dropped/{rejected.reason}")
+        ItemAdapter(item).pop("html", None)
+        ItemAdapter(item).pop("blocks", None)
+        return DropItem(str(rejected))
+
+
+class ExtractPipeline(StagePipeline):
+    """Metadata and body paragraphs from the page (trafilatura plus our container drops)."""
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        site = self.site(item)
+        article = dict(adapter.items())
+        try:
+            article = extract_stage(article, site.drop_selectors if site else ())
+        except Rejected as rejected:
+            raise self.drop(item, rejected) from None
+        adapter.pop("html", None)
+        for key, value in article.items():
+            adapter[key] = value
+        return item
+
+
+class CleanPipeline(StagePipeline):
+    """Promo and boilerplate removal, with per-site learning of template paragraphs."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.min_words = crawler.settings.getint("NEWSCRAWL_MIN_WORDS", 60)
+        self.debug = crawler.settings.getbool("NEWSCRAWL_DEBUG_CLEAN")
+        self.db_path = crawler.settings.get("NEWSCRAWL_DB")
+        self.memory = BoilerplateMemory()
+        self.loaded: set[str] = set()
+        self.dirty: dict[str, set[str]] = {}
+
+    def open_spider(self) -> None:
+        self.db = database.open_db(self.db_path) if self.db_path else None
+
+    def close_spider(self) -> None:
+        self.save_learned()
+
+    def learned(self, site: str) -> frozenset[str]:
+        if self.db is not None and site not in self.loaded:
+            self.memory.load(site, database.load_boilerplate(self.db, site))
+            self.loaded.add(site)
+        return self.memory.learned(site)
+
+    def observe(self, site: str, url: str, blocks: list[Any]) -> None:
+        changed = self.memory.observe(site, url, [b.text for b in blocks])
+        self.dirty.setdefault(site, set()).update(s for s, _, _ in changed)
+        if sum(map(len, self.dirty.values())) > 500:
+            self.save_learned()
+
+    def save_learned(self) -> None:
+        if self.db is None:
+            return
+        for site, shapes in self.dirty.items():
+            database.save_boilerplate(
+                self.db,
+                site,
+                [(s, self.memory.examples[(site, s)], sorted(self.memory.pages[(site, s)])) for s in shapes],
+            )
+        self.dirty.clear()
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        site = str(adapter.get("site"))
+        self.observe(site, str(adapter.get("url")), adapter.get("blocks") or [])
+        article = dict(adapter.items())
+        try:
+            article = clean_stage(article, self.learned(site), self.min_words, self.debug)
+        except Rejected as rejected:
+            raise self.drop(item, rejected) from None
+        adapter.pop("blocks", None)
+        for key in ("text", "word_count", "removed"):
+            adapter[key] = article[key]
+        if self.stats:
+            for stage, count in article["removed"].items():
+                self.stats.inc_value(f"clean/removed/{stage}", count)
+        return item
+
+
+class LanguagePipeline(StagePipeline):
+    """Language of the clean body, cross-checked with the page's declared language."""
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        site = self.site(item)
+        try:
+            article = language_stage(dict(adapter.items()), site.languages if site else ())
+        except Rejected as rejected:
+            raise self.drop(item, rejected) from None
+        adapter["language"] = article["language"]
+        return item
+
+
+class EntitiesPipeline(StagePipeline):
+    """Named entities of the clean body (``NEWSCRAWL_ENTITIES_ENABLED=False`` turns it off)."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Any:
+        if not crawler.settings.getbool("NEWSCRAWL_ENTITIES_ENABLED", True):
+            raise NotConfigured("NEWSCRAWL_ENTITIES_ENABLED is off")
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        adapter["entities"] = entities_stage([dict(adapter.items())])[0]["entities"]
+        return item
+
+
+class StorePipeline(StagePipeline):
+    """Upsert articles, their entities, the sites and the crawl run into SQLite."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.db_path = crawler.settings.get("NEWSCRAWL_DB")
+        if not self.db_path:
+            raise NotConfigured("NEWSCRAWL_DB is empty")
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    def open_spider(self) -> None:
+        self.db = database.open_db(self.db_path)
+        sites = getattr(self.crawler.spider, "sites", [])
+        database.upsert_sites(self.db, [s for s in sites if s.homepage])
+        self.run_id = database.start_run(
+            self.db, self.crawler.spider.name if self.crawler.spider else "news", [s.name for s in sites]
+        )
+        logger.info("Storing articles in %s (crawl run %d)", self.db_path, self.run_id)
+
+    def spider_closed(self, reason: str) -> None:
+        """Record the run once Scrapy knows why it ended (after the pipelines closed)."""
+        stats = self.stats.get_stats() if self.stats else {}
+        database.finish_run(self.db, self.run_id, stats, reason)
+        self.db.close()
+
+    def process_item(self, item: Any) -> Any:
+        outcome = database.store_article(self.db, dict(ItemAdapter(item).items()))
+        if self.stats:
+            self.stats.inc_value(f"newscrawl/{outcome}")
+        return item

@@ -1,0 +1,225 @@
+"""Article metadata from a parsed page: JSON-LD, meta tags, ``<time>`` and the URL, in that order."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from lxml import html as lxml_html
+
+ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "techarticle",
+    "opinionnewsarticle",
+    "report",
+    "liveblogposting",
+    "webpage",
+}
+URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:•·]\s+")
+
+
+@dataclass
+class Metadata:
+    """What a page says about its article."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    date_source: str | None = None
+    description: str | None = None
+    sitename: str | None = None
+    image: str | None = None
+    tags: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    declared_language: str | None = None
+    is_free: bool | None = None
+    article_body: str | None = None
+
+
+def _walk(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _walk(data.get("@graph", []))
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type", [])
+    return {str(k).lower() for k in (kind if isinstance(kind, list) else [kind])}
+
+
+def jsonld_article(doc: lxml_html.HtmlElement) -> dict[str, Any]:
+    """The first JSON-LD object of an article type (NewsArticle, BlogPosting, ...), or {}."""
+    candidates: list[dict[str, Any]] = []
+    for script in doc.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content() or "null", strict=False)
+        except ValueError:
+            continue
+        candidates += [o for o in _walk(data) if _types(o) & ARTICLE_TYPES]
+    candidates.sort(key=lambda o: "webpage" in _types(o))
+    return candidates[0] if candidates else {}
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    if isinstance(value, dict):
+        if "person" not in _types(value) and _types(value) & {"organization", "newsmediaorganization"}:
+            return []
+        return _names(value.get("name"))
+    return [value.strip()] if isinstance(value, str) and value.strip() else []
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def meta(doc: lxml_html.HtmlElement, *names: str) -> str | None:
+    """Content of the first ``<meta property|name|itemprop=...>`` among names."""
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = doc.xpath(f'//meta[@{attr}="{name}"]/@content')
+            if found and str(found[0]).strip():
+                return str(found[0]).strip()
+    return None
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO 8601 (with the time zone when the source gives one), or None if unparseable."""
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)
+    text = re.sub(r"^(\d{4}-\d{2}-\d{2}) (\d)", r"\1T\2", text)
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if len(text) == 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _dates(
+    doc: lxml_html.HtmlElement, ld: dict[str, Any], url: str | None
+) -> tuple[str | None, str | None, str | None]:
+    sources = [
+        ("jsonld", _text(ld.get("datePublished")), _text(ld.get("dateModified"))),
+        (
+            "meta",
+            meta(
+                doc,
+                "article:published_time",
+                "datePublished",
+                "pubdate",
+                "publishdate",
+                "date",
+                "dc.date",
+                "DC.date.issued",
+                "sailthru.date",
+                "parsely-pub-date",
+            ),
+            meta(doc, "article:modified_time", "dateModified", "og:updated_time"),
+        ),
+        ("time", next(iter(doc.xpath("//time/@datetime")), None), None),
+    ]
+    modified = next((normalise_date(m) for _, _, m in sources if normalise_date(m)), None)
+    for source, published, _ in sources:
+        if normalise_date(published):
+            return normalise_date(published), modified, source
+    match = URL_DATE.search(url or "")
+    if match:
+        return "-".join(match.groups()), modified, "url"
+    return None, modified, None
+
+
+def _language(doc: lxml_html.HtmlElement, ld: dict[str, Any]) -> str | None:
+    declared = _text(ld.get("inLanguage")) or doc.get("lang") or meta(doc, "og:locale")
+    if not declared:
+        found = doc.xpath("//html/@lang")
+        declared = str(found[0]) if found else None
+    code = re.split(r"[-_]", declared.strip().lower())[0] if declared else ""
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+def clean_title(title: str | None, sitename: str | None) -> str | None:
+    """Drop a trailing or leading " - Site Name" from a page title."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2 or not sitename:
+        return title
+    site = sitename.lower().removeprefix("www.").split(".")[0].replace(" ", "")
+    if site in parts[-1].lower().replace(" ", ""):
+        return title[: title.rfind(parts[-1])].rstrip(" |-–—:•·")
+    if site in parts[0].lower().replace(" ", ""):
+        return title[len(parts[0]) :].lstrip(" |-–—:•·")
+    return title
+
+
+def _is_free(ld: dict[str, Any]) -> bool | None:
+    value = ld.get("isAccessibleForFree")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return None
+
+
+def _tags(doc: lxml_html.HtmlElement, ld: dict[str, Any]) -> list[str]:
+    keywords = ld.get("keywords") or meta(doc, "news_keywords", "keywords") or []
+    if isinstance(keywords, str):
+        keywords = keywords.split(",")
+    section = _text(ld.get("articleSection")) or meta(doc, "article:section")
+    tags = [str(k).strip() for k in keywords if str(k).strip()]
+    tags += [str(t).strip() for t in doc.xpath('//meta[@property="article:tag"]/@content')]
+    return list(dict.fromkeys(([section] if section else []) + tags))
+
+
+def page_metadata(doc: lxml_html.HtmlElement, url: str | None) -> Metadata:
+    """Read everything the page declares about its article."""
+    ld = jsonld_article(doc)
+    sitename = meta(doc, "og:site_name", "application-name")
+    published, modified, date_source = _dates(doc, ld, url)
+    h1 = doc.xpath("normalize-space(//h1)")
+    raw_title = (
+        _text(ld.get("headline"))
+        or meta(doc, "og:title", "twitter:title")
+        or h1
+        or (doc.findtext(".//title") or None)
+    )
+    return Metadata(
+        title=clean_title(raw_title, sitename),
+        authors=_names(ld.get("author"))
+        or [a for a in [meta(doc, "author", "article:author", "parsely-author", "sailthru.author")] if a],
+        published=published,
+        modified=modified,
+        date_source=date_source,
+        description=meta(doc, "description", "og:description", "twitter:description")
+        or _text(ld.get("description")),
+        sitename=sitename,
+        image=meta(doc, "og:image", "twitter:image") or _text(ld.get("image")),
+        tags=_tags(doc, ld),
+        canonical=next(iter(doc.xpath('//link[@rel="canonical"]/@href')), None) or meta(doc, "og:url"),
+        declared_language=_language(doc, ld),
+        is_free=_is_free(ld),
+        article_body=_text(ld.get("articleBody")),
+    )

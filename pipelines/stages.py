@@ -1,0 +1,86 @@
+"""The per-article stages, on plain dicts: what the Scrapy pipelines and the CLI both run.
+
+extract -> clean -> language -> entities; each returns the article or raises
+:class:`Rejected` with a short reason (the pipelines turn it into ``DropItem``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from pipelines.clean import clean, word_count
+from pipelines.entities import summarise, tag_many
+from pipelines.extract import extract
+from pipelines.language import detect_language
+
+logger = logging.getLogger(__name__)
+Article = dict[str, Any]
+
+
+class Rejected(Exception):
+    """The page is not stored; ``reason`` is a short snake_case key for the stats."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+def extract_stage(article: Article, drop_selectors: Iterable[str] = ()) -> Article:
+    """Fill metadata and body blocks from ``article['html']`` (which is removed)."""
+    html = article.pop("html", None)
+    if not html or not str(html).strip():
+        raise Rejected("empty_body")
+    result = extract(html, article.get("url"), drop_selectors)
+    if result is None:
+        raise Rejected("no_text")
+    meta = result.metadata
+    article.update(
+        title=meta.title,
+        description=meta.description,
+        authors=meta.authors,
+        published=meta.published,
+        modified=meta.modified,
+        date_source=meta.date_source,
+        image=meta.image,
+        tags=meta.tags,
+        sitename=meta.sitename,
+        is_free=meta.is_free,
+        declared_language=meta.declared_language,
+        blocks=result.blocks,
+    )
+    return article
+
+
+def clean_stage(
+    article: Article, learned: Iterable[str] = (), min_words: int = 0, debug: bool = False
+) -> Article:
+    """Replace ``blocks`` by the clean ``text``; reject bodies shorter than ``min_words``."""
+    cleaned = clean(article.pop("blocks", []), article.get("title"), article.get("authors") or [], learned)
+    if debug:
+        for rule, text in cleaned.reasons:
+            logger.info("clean: removed by %s: %s | %.120s", rule, article.get("url"), text)
+    article.update(text=cleaned.text, word_count=word_count(cleaned.text), removed=cleaned.removed)
+    if not cleaned.blocks:
+        raise Rejected("no_text", "nothing left after cleaning")
+    if article["word_count"] < min_words:
+        raise Rejected("too_short", f"{article['word_count']} words")
+    return article
+
+
+def language_stage(article: Article, allowed: Iterable[str] = ()) -> Article:
+    """Set ``language``; reject languages the site does not publish in, when it says so."""
+    article["language"] = detect_language(article.get("text") or "", article.get("declared_language"))
+    allowed = list(allowed)
+    if allowed and article["language"] not in allowed:
+        raise Rejected("wrong_language", str(article["language"]))
+    return article
+
+
+def entities_stage(articles: list[Article]) -> list[Article]:
+    """Tag entities of several articles in one batch."""
+    tagged = tag_many([a.get("text") or "" for a in articles], [a.get("language") for a in articles])
+    for article, mentions in zip(articles, tagged, strict=True):
+        article["entities"] = summarise(mentions)
+    return articles

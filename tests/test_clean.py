@@ -1,0 +1,152 @@
+"""Each cleaning rule on small inputs written for the test."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipelines.boilerplate import BoilerplateMemory, shape
+from pipelines.clean import clean
+from pipelines.extract import Block
+
+BODY = [
+    Block(
+        "p",
+        "Shares of the chip maker rose sharply on Tuesday after the company raised "
+        "its forecast for the full year, citing strong demand from data centres.",
+    ),
+    Block(
+        "p",
+        "Analysts said the guidance was well above expectations and lifted their "
+        "price targets for the stock by an average of twelve percent.",
+    ),
+]
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks]
+
+
+def test_repeated_headline_removed() -> None:
+    result = clean(
+        [Block("h", "Chip Maker Raises Its Forecast"), *BODY], title="Chip maker raises its forecast"
+    )
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"headline": 1}
+
+
+def test_byline_dateline_and_credit_at_top_removed() -> None:
+    top = [
+        Block("p", "By Jane Doe and John Smith | December 3, 2025"),
+        Block("p", "Updated 10:42 a.m. ET"),
+        Block("p", "Photo: Getty Images"),
+    ]
+    result = clean([*top, *BODY], authors=["Jane Doe", "John Smith"])
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"byline": 3}
+
+
+def test_promo_lines_removed_in_english_and_german() -> None:
+    promos = [
+        "Should investors sell immediately? Or is it worth buying Nvidia?",
+        "READ MORE: Apple's new headset sells out",
+        "Sign up for our free newsletter",
+        "Advertisement",
+        "Story continues below",
+        "Click here to download our app",
+        "Nvidia Aktie: Kaufen oder verkaufen?! Hier weiterlesen...",
+        "Jetzt kostenlos abonnieren",
+        "Alibaba: Buy or sell? Read more here...",
+    ]
+    blocks = [BODY[0], *[Block("p", p) for p in promos], BODY[1]]
+    result = clean(blocks)
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"promo": len(promos)}
+
+
+def test_long_paragraph_about_buying_is_kept() -> None:
+    long = Block(
+        "p",
+        "Whether investors should sell or buy more shares now depends on the margin "
+        "outlook, said the analyst, who expects revenue to grow by a third next year "
+        "as the new data centre contracts start to pay off and costs fall further.",
+    )
+    assert texts(clean([*BODY, long]).blocks) == [*texts(BODY), long.text]
+
+
+def test_ad_block_at_the_end_removed() -> None:
+    tail = [
+        Block("p", "Ad"),
+        Block("p", "Acme Stock: Buy or Sell?! New Acme Analysis from January 30 delivers the answer:"),
+        Block(
+            "p",
+            "The latest Acme figures speak for themselves: Urgent action needed for Acme "
+            "investors. Is it worth buying or should you sell?",
+        ),
+        Block("p", "Acme: Buy or sell? Read more here..."),
+    ]
+    result = clean([*BODY, *tail])
+    assert texts(result.blocks) == texts(BODY)
+
+
+def test_author_bio_at_the_end_removed() -> None:
+    tail = [
+        Block("p", "Brett Shapiro"),
+        Block(
+            "p",
+            "Brett Shapiro is a co-owner of GovDocFiling. He had an entrepreneurial "
+            "spirit since he was young.",
+        ),
+    ]
+    result = clean([*BODY, *tail], authors=["Brett Shapiro"])
+    assert texts(result.blocks) == texts(BODY)
+    assert sum(result.removed.values()) == 2
+
+
+def test_duplicate_paragraph_removed() -> None:
+    result = clean([BODY[0], BODY[1], Block("p", BODY[0].text.upper())])
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"duplicate": 1}
+
+
+def test_learned_template_paragraph_removed() -> None:
+    memory = BoilerplateMemory(min_pages=3)
+    for i, company in enumerate(["Alibaba", "Tencent Holdings", "Nvidia"]):
+        memory.observe("site", f"/a{i}", [f"Our analysts rate {company} a strong buy for 2025 today."])
+    learned = memory.learned("site")
+    assert shape("Our analysts rate Siemens Energy a strong buy for 2026 today.") in learned
+    result = clean(
+        [*BODY, Block("p", "Our analysts rate Siemens Energy a strong buy for 2026 today.")], learned=learned
+    )
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"learned": 1}
+
+
+def test_shape_not_learned_below_threshold() -> None:
+    memory = BoilerplateMemory(min_pages=3)
+    memory.observe("site", "/a", ["Our analysts rate Alibaba a strong buy."])
+    memory.observe("site", "/a", ["Our analysts rate Alibaba a strong buy."])
+    memory.observe("site", "/b", ["Our analysts rate Tencent a strong buy."])
+    assert memory.learned("site") == frozenset()
+    assert memory.learned("other") == frozenset()
+
+
+def test_reasons_explain_every_removal() -> None:
+    result = clean([BODY[0], Block("p", "Advertisement"), BODY[1]])
+    assert result.reasons == [("promo", "Advertisement")]
+    assert result.text == f"{BODY[0].text}\n\n{BODY[1].text}"
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["p", "h", "li"]), st.text(max_size=200)), max_size=30),
+    st.one_of(st.none(), st.text(max_size=80)),
+    st.lists(st.text(max_size=30), max_size=3),
+)
+def test_clean_never_raises_and_only_removes(
+    raw: list[tuple[str, str]], title: str | None, authors: list[str]
+) -> None:
+    blocks = [Block(kind, text) for kind, text in raw]
+    result = clean(blocks, title=title, authors=authors)
+    assert len(result.blocks) + sum(result.removed.values()) == len(blocks)
+    kept = iter(blocks)
+    assert all(any(b == k for k in kept) for b in result.blocks)  # order preserved, nothing added
