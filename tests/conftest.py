@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,3 +30,12 @@ def demo_site() -> Iterator[str]:
     yield base
     server.shutdown()
     server.server_close()
+
+
+def run_crawl(db: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    """Run ``scrapy crawl news`` as a user does, fast settings, into the given database."""
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"NEWSCRAWL_DB={db}",
+               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO",
+               *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                          check=False)

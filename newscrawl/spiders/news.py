@@ -26,6 +26,18 @@ def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
+def content_type(response: Response) -> str:
+    return (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+
+
+def is_html(response: Response) -> bool:
+    """HTML by its Content-Type, or by its first bytes when the server sends none."""
+    kind = content_type(response)
+    if kind:
+        return "html" in kind
+    return response.body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html"))
+
+
 def adhoc_site(urls: list[str]) -> Site:
     """A site definition for ad-hoc URLs: allowed domains are the URLs' hosts."""
     hosts = sorted({(urlsplit(u).hostname or "").lower() for u in urls})
@@ -220,13 +232,13 @@ class NewsSpider(scrapy.Spider):
             yield from self.parse_section(response, site, depth)
 
     def parse_article(self, response: Response, site: Site) -> Iterator[ArticleItem]:
-        if not isinstance(response, TextResponse):
+        if not isinstance(response, TextResponse) or not is_html(response):
             self.count("newscrawl/dropped/not_html")
-            logger.info(
-                "Not an HTML page (%s): %s",
-                (response.headers.get("Content-Type") or b"").decode("latin-1"),
-                response.url,
-            )
+            logger.info("Not an HTML page (%s): %s", content_type(response), response.url)
+            return
+        if not response.body.strip():
+            self.count("newscrawl/dropped/empty_body")
+            logger.info("Empty page: %s", response.url)
             return
         kind = classify_page(response.text)
         if kind != "article":

@@ -1,0 +1,69 @@
+"""The SQLite store: migrations, upserts keyed on the canonical URL, FTS kept in sync."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipelines import database
+
+ARTICLE = {
+    "url": "https://example.com/2025/12/16/story/", "site": "example", "title": "Chip maker rallies",
+    "authors": ["Jane Doe"], "published": "2025-12-16T09:12:00+00:00", "language": "en",
+    "text": "Shares rallied.\n\nAnalysts cheered.", "word_count": 4,
+    "entities": [{"name": "Alibaba", "type": "ORG", "count": 2, "first_offset": 0},
+                 {"name": "Hong Kong", "type": "LOC", "count": 1, "first_offset": 40}],
+}
+
+
+def test_migrations_create_schema_once(tmp_path: Path) -> None:
+    db = database.open_db(tmp_path / "news.db")
+    names = set(db.table_names())
+    assert {"articles", "articles_fts", "entities", "article_entities", "sites", "crawl_runs",
+            "boilerplate_shapes", "_sqlite_migrations"} <= names
+    applied = [m.name for m in database.migrations.applied(db)]
+    db.close()
+    db = database.open_db(tmp_path / "news.db")
+    assert [m.name for m in database.migrations.applied(db)] == applied
+    assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_recrawl_updates_in_place(tmp_path: Path) -> None:
+    db = database.open_db(tmp_path / "news.db")
+    assert database.store_article(db, dict(ARTICLE)) == "stored"
+    assert database.store_article(db, dict(ARTICLE)) == "unchanged"
+    changed = {**ARTICLE, "text": "Shares rallied again.", "entities": ARTICLE["entities"][:1]}
+    assert database.store_article(db, changed) == "updated"
+    rows = list(db.query("select id, text, authors, first_seen, last_seen from articles"))
+    assert len(rows) == 1
+    assert rows[0]["text"] == "Shares rallied again."
+    assert json.loads(rows[0]["authors"]) == ["Jane Doe"]
+    links = list(db.query("select e.name, ae.mentions from article_entities ae "
+                          "join entities e on e.id = ae.entity_id"))
+    assert links == [{"name": "Alibaba", "mentions": 2}]
+    assert db.table("entities").count == 2
+
+
+def test_fts_follows_updates(tmp_path: Path) -> None:
+    db = database.open_db(tmp_path / "news.db")
+    database.store_article(db, dict(ARTICLE))
+    database.store_article(db, {**ARTICLE, "text": "Completely different words."})
+    hits = list(db.query("select rowid from articles_fts where articles_fts match 'different'"))
+    stale = list(db.query("select rowid from articles_fts where articles_fts match 'cheered'"))
+    assert len(hits) == 1 and stale == []
+    db.execute("insert into articles_fts(articles_fts) values('integrity-check')")
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_crawl_run_counts(tmp_path: Path) -> None:
+    db = database.open_db(tmp_path / "news.db")
+    run = database.start_run(db, "news", ["demo"])
+    stats = {"news/discovered/feed": 3, "news/discovered/sitemap": 4, "newscrawl/stored": 5,
+             "newscrawl/dropped/too_short": 1, "newscrawl/dropped/no_text": 2, "news/non_article/listing": 2,
+             "downloader/response_count": 12}
+    database.finish_run(db, run, stats, "finished")
+    row = db.table("crawl_runs").get(run)
+    assert (row["discovered"], row["stored"], row["dropped"], row["non_article"], row["fetched"]) == (
+        7, 5, 3, 2, 12)
+    assert json.loads(row["dropped_reasons"]) == {"no_text": 2, "too_short": 1}
+    assert row["finish_reason"] == "finished"
