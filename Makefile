@@ -10,7 +10,7 @@ DEMO_PORT ?= 8765
 SITE ?=
 SERVE_DIR := data/serve
 
-.PHONY: install demo demo-site crawl serve serve-live inspect test lint eval bench clean
+.PHONY: install demo demo-site crawl serve serve-live inspect test lint eval clean
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -70,3 +70,8 @@ test: lint
 
 clean:
 	rm -rf $(SERVE_DIR) .pytest_cache .mypy_cache .ruff_cache
+
+## eval: extraction, entities and language measured on ../shared/corpus (benchmark tables, not tests)
+eval: install
+	$(BIN)/python bench/eval_extraction.py
+	$(BIN)/python bench/eval_entities.py

@@ -147,7 +147,18 @@ def _dates(
     match = URL_DATE.search(url or "")
     if match:
         return "-".join(match.groups()), modified, "url"
-    return None, modified, None
+    found = _text_date(doc)
+    return found, modified, "text" if found else None
+
+
+def _text_date(doc: lxml_html.HtmlElement) -> str | None:
+    """A publication day written in the page (htmldate's search), the least trusted source."""
+    try:
+        from htmldate import find_date
+
+        return find_date(doc, extensive_search=True, original_date=True) or None
+    except Exception:  # htmldate parses arbitrary text; never let it fail a page
+        return None
 
 
 def _language(doc: lxml_html.HtmlElement, ld: dict[str, Any]) -> str | None:
@@ -194,6 +205,27 @@ def _tags(doc: lxml_html.HtmlElement, ld: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(([section] if section else []) + tags))
 
 
+BYLINE_PREFIX = re.compile(r"^\s*(by|von|written by|reported by|text:)\s+", re.IGNORECASE)
+BYLINE_END = re.compile(r"\s*[|•·–—]\s*|\s*,\s*(?=\w+\s+\d{1,2},|\d)|\s+(on|am|updated)\s+", re.IGNORECASE)
+PERSON_NAME = re.compile(r"^[A-ZÀ-Ý][\w’'.-]+(\s+[A-ZÀ-Ý][\w’'.-]+){1,3}$")
+
+
+def byline_authors(doc: lxml_html.HtmlElement) -> list[str]:
+    """Author names from a visible byline ("By Jane Doe | December 3, 2025")."""
+    xpath = ('//*[@rel="author" or contains(@itemprop, "author") or contains(@class, "byline")'
+             ' or contains(@class, "author")]')
+    for element in doc.xpath(xpath):
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > 120 or not (BYLINE_PREFIX.match(text) or element.get("rel")
+                                               or "author" in (element.get("class") or "")):
+            continue
+        head = BYLINE_END.split(BYLINE_PREFIX.sub("", text), maxsplit=1)[0]
+        names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|\bund\b|&)\s*", head) if n.strip()]
+        if names and all(PERSON_NAME.match(n) for n in names):
+            return names
+    return []
+
+
 def page_metadata(doc: lxml_html.HtmlElement, url: str | None) -> Metadata:
     """Read everything the page declares about its article."""
     ld = jsonld_article(doc)
@@ -209,7 +241,8 @@ def page_metadata(doc: lxml_html.HtmlElement, url: str | None) -> Metadata:
     return Metadata(
         title=clean_title(raw_title, sitename),
         authors=_names(ld.get("author"))
-        or [a for a in [meta(doc, "author", "article:author", "parsely-author", "sailthru.author")] if a],
+        or [a for a in [meta(doc, "author", "article:author", "parsely-author", "sailthru.author")] if a]
+        or byline_authors(doc),
         published=published,
         modified=modified,
         date_source=date_source,

@@ -1,0 +1,96 @@
+"""End to end: `scrapy crawl news -a site=demo` over the bundled demo site into SQLite."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+import sqlite_utils
+
+from newscrawl.demo.server import SITE_DIR
+from tests.conftest import run_crawl
+
+DEMO_DIR = SITE_DIR.parent
+EXPECTED = json.loads((DEMO_DIR / "expected.json").read_text(encoding="utf-8"))
+SEED_PATH = "/2025/12/16/alibabas-ai-breakthrough-contrasts-with-stock-market-pressures/"
+
+
+@pytest.fixture(scope="module")
+def crawl(demo_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One crawl of the demo site; its database, feed export and log."""
+    folder = tmp_path_factory.mktemp("crawl")
+    sites = folder / "sites"
+    sites.mkdir()
+    definition = (DEMO_DIR / "sites" / "demo.toml").read_text(encoding="utf-8")
+    (sites / "demo.toml").write_text(definition.replace("http://127.0.0.1:8765", demo_site))
+    result = run_crawl(folder / "news.db", "-a", "site=demo", "-s", f"NEWSCRAWL_SITES_DIR={sites}",
+                       "-O", str(folder / "articles.jsonl"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    db = sqlite_utils.Database(folder / "news.db")
+    rows = {r["url"].removeprefix(demo_site): r for r in db.query("select * from articles")}
+    export = [json.loads(line) for line in (folder / "articles.jsonl").read_text().splitlines()]
+    return {"db": db, "rows": rows, "export": export, "log": result.stderr, "base": demo_site}
+
+
+def test_every_article_stored_exactly_once(crawl: dict[str, Any]) -> None:
+    expected = sorted(a["path"] for a in EXPECTED["articles"])
+    assert sorted(crawl["rows"]) == expected
+    assert crawl["db"].execute("select count(*) from articles").fetchone()[0] == len(expected)
+
+
+def test_no_non_article_page_stored(crawl: dict[str, Any]) -> None:
+    assert not set(crawl["rows"]) & set(EXPECTED["non_articles"])
+    assert not set(crawl["rows"]) & set(EXPECTED["duplicates"])
+    assert "/private/draft/" not in crawl["log"] or "Forbidden by robots.txt" in crawl["log"]
+
+
+def test_seed_article(crawl: dict[str, Any]) -> None:
+    row = crawl["rows"][SEED_PATH]
+    assert row["title"] == "Alibaba's AI Breakthrough Contrasts with Stock Market Pressures"
+    assert json.loads(row["authors"]) == ["Brett Shapiro"]
+    assert row["language"] == "en"
+    assert row["published"] == "2025-12-16T09:12:00+00:00"
+    text = row["text"]
+    assert text.startswith("Alibaba Group Holding Ltd. shares faced")
+    assert text.endswith("financial performance.")
+    assert "Alibaba's AI Breakthrough" not in text.replace("’", "'")
+    for gone in ["HomeAI", "AI & Quantum Computing", "Should investors sell immediately", "Buy or Sell",
+                 "Buy or sell", "Read more here", "GovDocFiling", "Must Read", "spot_img"]:
+        assert gone not in text, gone
+    assert "\nAd\n" not in f"\n{text}\n"
+
+
+def test_seed_entities(crawl: dict[str, Any]) -> None:
+    names = {r["name"] for r in crawl["db"].query(
+        "select e.name from entities e join article_entities ae on ae.entity_id = e.id "
+        "join articles a on a.id = ae.article_id where a.url like ?", [f"%{SEED_PATH}"])}
+    assert {"Alibaba", "Airbnb", "Meta", "Brian Chesky"} <= names
+
+
+@pytest.mark.parametrize("article", EXPECTED["articles"], ids=lambda a: a["path"])
+def test_article_clean(crawl: dict[str, Any], article: dict[str, Any]) -> None:
+    row = crawl["rows"][article["path"]]
+    assert row["title"] == article["title"]
+    assert row["language"] == article["language"]
+    assert json.loads(row["authors"]) == article["authors"]
+    assert (row["published"] or "")[:10] == article["published"]
+    assert row["text"].startswith(article["first_words"])
+    assert row["text"].endswith(article["last_words"])
+    leaked = [line for line in article["must_not"] if line in row["text"]]
+    assert leaked == []
+
+
+def test_feed_export_alongside_store(crawl: dict[str, Any]) -> None:
+    urls = sorted(item["url"].removeprefix(crawl["base"]) for item in crawl["export"])
+    assert urls == sorted(crawl["rows"])
+    assert not any("html" in item or "blocks" in item for item in crawl["export"])
+
+
+def test_crawl_run_recorded(crawl: dict[str, Any]) -> None:
+    run = crawl["db"].table("crawl_runs").get(1)
+    assert run["stored"] == len(EXPECTED["articles"])
+    assert run["duplicates"] == 1
+    assert json.loads(run["stats"])["news/non_article/soft_404"] == 1
+    assert run["finish_reason"] == "finished"
+    assert crawl["db"].table("sites").get("demo")["title"] == "NewsCase Demo"
