@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlite_utils
+
+from newscrawl.demo.server import SITE_DIR, serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+DEMO_DIR = SITE_DIR.parent
+EXPECTED = json.loads((DEMO_DIR / "expected.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -24,8 +31,6 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def demo_site() -> Iterator[str]:
     """Base URL of the bundled demo news site, served on 127.0.0.1 for the session."""
-    from newscrawl.demo.server import serve_in_thread
-
     server, base = serve_in_thread(port=0)
     yield base
     server.shutdown()
@@ -34,8 +39,44 @@ def demo_site() -> Iterator[str]:
 
 def run_crawl(db: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
     """Run ``scrapy crawl news`` as a user does, fast settings, into the given database."""
-    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"NEWSCRAWL_DB={db}",
-               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO",
-               *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                          check=False)
+    command = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "news",
+        "-s",
+        f"NEWSCRAWL_DB={db}",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "LOG_LEVEL=INFO",
+        *args,
+    ]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="session")
+def crawl(demo_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One crawl of the demo site by the real pipelines: its database, feed export and log."""
+    folder = tmp_path_factory.mktemp("crawl")
+    sites = folder / "sites"
+    sites.mkdir()
+    definition = (DEMO_DIR / "sites" / "demo.toml").read_text(encoding="utf-8")
+    (sites / "demo.toml").write_text(definition.replace("http://127.0.0.1:8765", demo_site))
+    result = run_crawl(
+        folder / "news.db",
+        "-a",
+        "site=demo",
+        "-s",
+        f"NEWSCRAWL_SITES_DIR={sites}",
+        "-O",
+        str(folder / "articles.jsonl"),
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    db = sqlite_utils.Database(folder / "news.db")
+    rows = {r["url"].removeprefix(demo_site): r for r in db.query("select * from articles")}
+    export = [json.loads(line) for line in (folder / "articles.jsonl").read_text().splitlines()]
+    return {"db": db, "rows": rows, "export": export, "log": result.stderr, "base": demo_site}

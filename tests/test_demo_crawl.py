@@ -6,31 +6,10 @@ import json
 from typing import Any
 
 import pytest
-import sqlite_utils
 
-from newscrawl.demo.server import SITE_DIR
-from tests.conftest import run_crawl
+from tests.conftest import EXPECTED
 
-DEMO_DIR = SITE_DIR.parent
-EXPECTED = json.loads((DEMO_DIR / "expected.json").read_text(encoding="utf-8"))
 SEED_PATH = "/2025/12/16/alibabas-ai-breakthrough-contrasts-with-stock-market-pressures/"
-
-
-@pytest.fixture(scope="module")
-def crawl(demo_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """One crawl of the demo site; its database, feed export and log."""
-    folder = tmp_path_factory.mktemp("crawl")
-    sites = folder / "sites"
-    sites.mkdir()
-    definition = (DEMO_DIR / "sites" / "demo.toml").read_text(encoding="utf-8")
-    (sites / "demo.toml").write_text(definition.replace("http://127.0.0.1:8765", demo_site))
-    result = run_crawl(folder / "news.db", "-a", "site=demo", "-s", f"NEWSCRAWL_SITES_DIR={sites}",
-                       "-O", str(folder / "articles.jsonl"))
-    assert result.returncode == 0, result.stderr[-3000:]
-    db = sqlite_utils.Database(folder / "news.db")
-    rows = {r["url"].removeprefix(demo_site): r for r in db.query("select * from articles")}
-    export = [json.loads(line) for line in (folder / "articles.jsonl").read_text().splitlines()]
-    return {"db": db, "rows": rows, "export": export, "log": result.stderr, "base": demo_site}
 
 
 def test_every_article_stored_exactly_once(crawl: dict[str, Any]) -> None:
