@@ -6,6 +6,7 @@ import argparse
 import gzip
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,8 @@ from urllib.parse import urlsplit
 from tqdm import tqdm
 
 from pipelines.boilerplate import BoilerplateMemory
-from pipelines.entities import summarise, tag_many
+from pipelines.entities import configure as configure_entities
+from pipelines.entities import tag_many
 from pipelines.stages import Rejected, clean_stage, entities_stage, extract_stage, language_stage
 
 
@@ -123,38 +125,43 @@ def emit(batch: list[dict[str, Any]], no_entities: bool) -> None:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
+    configure_entities(args.tickers_file or os.environ.get("NEWSCRAWL_TICKERS_FILE", ""))
     stream = open(args.input, encoding="utf-8") if args.input != "-" else sys.stdin  # noqa: SIM115
     with stream:
+        batch: list[dict[str, Any]] = []
         for number, line in enumerate(stream, 1):
             if not line.strip():
                 continue
             try:
                 doc = json.loads(line)
-                text = str(doc["text"])
-            except (ValueError, KeyError, TypeError) as exc:
+                language = doc.get("language", "en")
+                batch.append({"id": doc.get("id"), "text": str(doc["text"]), "language": language})
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 raise UserError(f'line {number}: expected {{"id", "text"}} ({exc})') from exc
-            mentions = tag_many([text], [doc.get("language", "en")])[0]
-            print(
-                json.dumps(
-                    {
-                        "id": doc.get("id"),
-                        "entities": [
-                            {
-                                "text": m.text,
-                                "label": m.label,
-                                "start": m.start,
-                                "end": m.end,
-                                "canonical": m.canonical,
-                                "ticker": getattr(m, "ticker", None),
-                            }
-                            for m in mentions
-                        ],
-                        "summary": summarise(mentions),
-                    },
-                    ensure_ascii=False,
-                )
-            )
+            if len(batch) >= 32:
+                print_entities(batch)
+                batch = []
+        print_entities(batch)
     return 0
+
+
+def print_entities(batch: list[dict[str, Any]]) -> None:
+    """One JSON line per document: its mentions with offsets, canonical names and tickers."""
+    tagged = tag_many([d["text"] for d in batch], [d["language"] for d in batch])
+    for doc, mentions in zip(batch, tagged, strict=True):
+        entities = [
+            {
+                "text": m.text,
+                "label": m.label,
+                "start": m.start,
+                "end": m.end,
+                "canonical": m.canonical,
+                "ticker": m.ticker,
+            }
+            for m in mentions
+        ]
+        print(json.dumps({"id": doc["id"], "entities": entities}, ensure_ascii=False))
+    sys.stdout.flush()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -170,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     ext.set_defaults(func=cmd_extract)
     ent = sub.add_parser("entities", help='tag entities of JSON lines {"id", "text"}')
     ent.add_argument("input", nargs="?", default="-", help="JSON lines file (default: stdin)")
+    ent.add_argument(
+        "--tickers-file",
+        default="",
+        help="SEC company_tickers_exchange.json for ticker links (default: $NEWSCRAWL_TICKERS_FILE)",
+    )
     ent.set_defaults(func=cmd_entities)
     return parser
 

@@ -16,6 +16,7 @@ NEWSCRAWL_SITES_DIR = ""  # folder of site definitions; empty = the bundled news
 NEWSCRAWL_CONTACT_URL = "https://github.com/newscrawl/newscrawl"
 NEWSCRAWL_MIN_WORDS = 60  # articles with fewer words in the clean text are dropped
 NEWSCRAWL_ENTITIES_ENABLED = True  # set False to skip named-entity tagging
+NEWSCRAWL_TICKERS_FILE = ""  # SEC company_tickers_exchange.json for ticker links; empty: pytickersymbols
 NEWSCRAWL_SECTION_DEPTH = 2  # how many section/listing pages deep the spider follows
 NEWSCRAWL_DEBUG_CLEAN = False  # log every paragraph the cleaner removes, and why
 

@@ -14,7 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.siteconfig import Site
-from pipelines import database
+from pipelines import database, entities
 from pipelines.boilerplate import BoilerplateMemory
 from pipelines.stages import (
     Rejected,
@@ -141,12 +141,14 @@ class LanguagePipeline(StagePipeline):
 
 
 class EntitiesPipeline(StagePipeline):
-    """Named entities of the clean body (``NEWSCRAWL_ENTITIES_ENABLED=False`` turns it off)."""
+    """Named entities of the clean body (``NEWSCRAWL_ENTITIES_ENABLED=False`` turns it off); companies are
+    linked to tickers from pytickersymbols and the SEC file ``NEWSCRAWL_TICKERS_FILE``."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
         if not crawler.settings.getbool("NEWSCRAWL_ENTITIES_ENABLED", True):
             raise NotConfigured("NEWSCRAWL_ENTITIES_ENABLED is off")
+        entities.configure(crawler.settings.get("NEWSCRAWL_TICKERS_FILE") or "")
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 from pipelines.clean import clean, word_count
 from pipelines.entities import summarise, tag_many
 from pipelines.extract import extract
+from pipelines.finance import facts
 from pipelines.language import detect_language
 
 logger = logging.getLogger(__name__)
@@ -79,8 +80,9 @@ def language_stage(article: Article, allowed: Iterable[str] = ()) -> Article:
 
 
 def entities_stage(articles: list[Article]) -> list[Article]:
-    """Tag entities of several articles in one batch."""
+    """Tag entities of several articles in one batch; money amounts and percentages become ``facts``."""
     tagged = tag_many([a.get("text") or "" for a in articles], [a.get("language") for a in articles])
     for article, mentions in zip(articles, tagged, strict=True):
         article["entities"] = summarise(mentions)
+        article["facts"] = facts(article.get("text") or "")
     return articles
