@@ -9,6 +9,7 @@ from __future__ import annotations
 BOT_NAME = "newscrawl"
 SPIDER_MODULES = ["newscrawl.spiders"]
 NEWSPIDER_MODULE = "newscrawl.spiders"
+COMMANDS_MODULE = "newscrawl.commands"
 
 # --- newscrawl ---------------------------------------------------------------
 NEWSCRAWL_DB = "data/news.db"  # SQLite database the store pipeline writes

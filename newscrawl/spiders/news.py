@@ -44,6 +44,30 @@ def adhoc_site(urls: list[str]) -> Site:
     return Site(name=hosts[0] if len(hosts) == 1 else "adhoc", allowed_domains=tuple(hosts))
 
 
+SPIDER_ARGUMENTS = ("site", "feed", "sitemap", "url")
+
+
+def resolve_sites(site_arg: str | None, adhoc: dict[str, list[str]], sites_dir: str | None) -> list[Site]:
+    """The sites a crawl covers: the ad-hoc URLs' hosts, the named sites, or every configured one."""
+    adhoc_urls = [u for urls in adhoc.values() for u in urls]
+    bad = [u for u in adhoc_urls if not is_http_url(u)]
+    if bad:
+        raise SiteConfigError(f"not an http(s) URL: {', '.join(bad)}")
+    if adhoc_urls:
+        return [adhoc_site(adhoc_urls)]
+    sites = load_sites(sites_dir)
+    return select_sites(sites, site_arg) if site_arg else list(sites.values())
+
+
+def check_arguments(arguments: dict[str, str], sites_dir: str | None) -> None:
+    """Raise SiteConfigError for spider arguments that would make the crawl fail."""
+    unknown = [k for k in arguments if k not in SPIDER_ARGUMENTS and not k.startswith("_")]
+    if unknown:
+        raise SiteConfigError(f"unknown argument(s): {', '.join(unknown)} (expected site, feed, sitemap or url)")
+    adhoc = {k: _split(arguments.get(k)) for k in ("feed", "sitemap", "url")}
+    resolve_sites(arguments.get("site"), adhoc, sites_dir)
+
+
 class NewsSpider(scrapy.Spider):
     """Crawl news sites: ``-a site=NAME[,NAME]`` or ad-hoc ``-a feed=/sitemap=/url=URL[,URL]``."""
 
@@ -59,7 +83,6 @@ class NewsSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.site_arg = site
         self.adhoc = {"feed": _split(feed), "sitemap": _split(sitemap), "url": _split(url)}
         self.sites: list[Site] = []
         self.seen: set[str] = set()
@@ -68,21 +91,12 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        site = kwargs.get("site")
         spider.max_section_depth = crawler.settings.getint("NEWSCRAWL_SECTION_DEPTH", 2)
-        spider.sites = spider.resolve_sites(crawler.settings.get("NEWSCRAWL_SITES_DIR") or None)
+        spider.sites = resolve_sites(site, spider.adhoc, crawler.settings.get("NEWSCRAWL_SITES_DIR") or None)
         spider.allowed_domains = sorted({d for s in spider.sites for d in s.allowed_domains})
         spider.configure_slots(crawler)
         return spider
-
-    def resolve_sites(self, sites_dir: str | None) -> list[Site]:
-        adhoc_urls = [u for urls in self.adhoc.values() for u in urls]
-        bad = [u for u in adhoc_urls if not is_http_url(u)]
-        if bad:
-            raise SiteConfigError(f"not an http(s) URL: {', '.join(bad)}")
-        if adhoc_urls:
-            return [adhoc_site(adhoc_urls)]
-        sites = load_sites(sites_dir)
-        return select_sites(sites, self.site_arg) if self.site_arg else list(sites.values())
 
     def configure_slots(self, crawler: Crawler) -> None:
         """Per-domain delay and concurrency from the site definitions (Scrapy's DOWNLOAD_SLOTS)."""
