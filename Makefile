@@ -9,8 +9,10 @@ PORT ?= 8001
 DEMO_PORT ?= 8765
 SITE ?=
 SERVE_DIR := data/serve
+TICKERS_FILE := data/company_tickers_exchange.json
+TICKERS_SETTING = $(if $(wildcard $(TICKERS_FILE)),-s NEWSCRAWL_TICKERS_FILE=$(TICKERS_FILE))
 
-.PHONY: install demo demo-site crawl serve serve-live inspect test lint eval clean
+.PHONY: install demo demo-site crawl tickers serve serve-live inspect test lint eval clean
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +30,7 @@ demo: install
 	trap 'kill $$pid 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python -m newscrawl.waitfor http://127.0.0.1:$(DEMO_PORT)/ && \
 	$(BIN)/scrapy crawl news -a site=demo -s NEWSCRAWL_SITES_DIR=newscrawl/demo/sites \
-	  -s NEWSCRAWL_DB=$(DB) -s LOGSTATS_INTERVAL=5 && \
+	  -s NEWSCRAWL_DB=$(DB) -s LOGSTATS_INTERVAL=5 $(TICKERS_SETTING) && \
 	$(MAKE) --no-print-directory serve DB=$(DB)
 
 ## demo-site: only serve the bundled news site on http://127.0.0.1:$(DEMO_PORT)
@@ -37,7 +39,14 @@ demo-site: install
 
 ## crawl: crawl SITE (comma-separated names; all configured sites when empty) into $(DB)
 crawl: install
-	$(BIN)/scrapy crawl news $(if $(SITE),-a site=$(SITE)) -s NEWSCRAWL_DB=$(DB)
+	$(BIN)/scrapy crawl news $(if $(SITE),-a site=$(SITE)) -s NEWSCRAWL_DB=$(DB) $(TICKERS_SETTING)
+
+## tickers: download the SEC's current company_tickers_exchange.json (needs internet) for ticker links
+tickers:
+	@mkdir -p $(dir $(TICKERS_FILE))
+	curl -fsSL -A "newscrawl/0.1 (+https://github.com/newscrawl/newscrawl)" \
+	  https://www.sec.gov/files/company_tickers_exchange.json -o $(TICKERS_FILE)
+	@echo "saved $(TICKERS_FILE); make crawl and make demo use it from now on"
 
 ## inspect: build the serving folder $(SERVE_DIR) with inspect-data.json for immutable serving
 inspect: install
