@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -63,13 +64,19 @@ def process(html: str, url: str | None, memory: BoilerplateMemory, debug: bool) 
     """Run extract -> clean -> language on one page; entities are tagged later in batches."""
     site = urlsplit(url or "").hostname or "local"
     article: dict[str, Any] = {"url": url, "html": html, "site": site}
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
     try:
         article = extract_stage(article)
         memory.observe(site, url or str(id(article)), [b.text for b in article.get("blocks", [])])
         article = clean_stage(article, memory.learned(site), debug=debug)
+        timings["extract_clean"] = time.perf_counter() - clock
         article = language_stage(article)
     except Rejected as rejected:
         article.update(text="", error=rejected.reason)
+    timings.setdefault("extract_clean", time.perf_counter() - clock)
+    timings["total"] = time.perf_counter() - clock
+    article["timings"] = timings
     return article
 
 
@@ -193,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s %(message)s",
         stream=sys.stderr,
     )
+    if getattr(args, "debug", False):  # what extraction itself removed (articleBody check) is logged at DEBUG
+        logging.getLogger("pipelines.extract").setLevel(logging.DEBUG)
     try:
         return int(args.func(args))
     except UserError as exc:

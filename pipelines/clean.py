@@ -37,6 +37,12 @@ PROMO_PATTERNS = [
         r"^\W*(also read|more on this|recommended|trending|most popular|must read|top stories)\b",
         r"^\W*(lesen sie (auch|mehr)|mehr zum thema|auch interessant|weiterlesen|hier weiterlesen)\b",
         r"\bhier weiterlesen\b",
+        # "read also / read more" in other languages (pl, no, da, sv, nl, fr, es, it, pt)
+        r"^\W*(czytaj (więcej|też|także)|les også|les mer|læs også|læs mere|läs också|läs mer"
+        r"|lees ook|lees meer|lire aussi|à lire aussi|lee también|leer más|te puede interesar"
+        r"|leggi anche|leia também|leia mais|more)\s*[:|»>]",
+        r"^\W*(czytaj więcej|les også|læs også|läs också|lees ook|lire aussi|leggi anche|leia também)\W*$",
+        r"^\W*>>",
         r"\bclick here\b",
         r"\bklicken sie hier\b",
         r"^\W*tap here\b",
@@ -54,6 +60,14 @@ PROMO_PATTERNS = [
         r"\bfollow us on\b",
         r"\bunlimited (digital )?access\b",
         r"\bstart your free trial\b",
+        r"\b(delivered|straight) (to|in) your inbox\b",
+        r"\b(log|sign) in or (create|register)\b",
+        r"\bcreate an? (free )?account\b",
+        r"\b(wochen|monate?) (kostenlos|gratis) (testen|lesen)\b",
+        r"\bbrowser version with limited support\b",
+        r"\b(enable|activate) javascript\b",
+        r"\bjavascript (is )?(disabled|deaktiviert)\b",
+        r"(有料会員|会員登録|会員限定)",
         r"\bpodcast\b.*\bsubscribe\b",
         r"\bshare (this|on) (article|story|facebook|twitter|x|linkedin)\b",
         r"^\W*(advertisement|anzeige|werbung|sponsored( content)?|ad|promoted|partner content)\W*$",

@@ -53,7 +53,6 @@ BOILERPLATE_TOKENS = {
     "sidebar",
     "teaser",
     "teasers",
-    "paywall",
     "byline",
 }
 BOILERPLATE_PAIRS = (
@@ -66,6 +65,7 @@ BOILERPLATE_PAIRS = (
     {"more", "stories"},
     {"about", "author"},
 )
+UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 BLOCK_TAGS = {"p": "p", "head": "h", "quote": "quote", "list": "list", "table": "table"}
 
@@ -84,6 +84,8 @@ class Extraction:
 
     blocks: list[Block] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)
+    removed: dict[str, int] = field(default_factory=dict)
+    reasons: list[tuple[str, str]] = field(default_factory=list)
 
 
 def parse_html(html: str | bytes) -> lxml_html.HtmlElement | None:
@@ -94,7 +96,12 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement | None:
         return None
     try:
         return lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    except ValueError:  # a str with an XML encoding declaration: parse it as UTF-8 bytes
+        try:
+            return lxml_html.document_fromstring(html.encode("utf-8"), parser=UTF8_PARSER)
+        except (etree.ParserError, ValueError):
+            return None
+    except etree.ParserError:
         return None
 
 
@@ -137,17 +144,147 @@ def drop_boilerplate(doc: lxml_html.HtmlElement, selectors: Iterable[str] = ()) 
     return removed
 
 
+LIST_TAGS = {"list", "ul", "ol"}
+ITEM_TAGS = {"item", "li"}
+LEAF_TAGS = {
+    "p": "p",
+    "head": "h",
+    "quote": "quote",
+    "table": "table",
+    "code": "p",
+    "pre": "p",
+    "blockquote": "quote",
+    **{f"h{i}": "h" for i in range(1, 7)},
+}
+
+
+def _inline_text(element: etree._Element, sep: str = "") -> str:
+    """The text of an element, line breaks as spaces, whitespace collapsed."""
+    for br in element.iter("lb", "br"):
+        br.tail = " " + (br.tail or "")
+    return " ".join(sep.join(t for t in element.itertext() if isinstance(t, str)).split())
+
+
+def _walk(element: etree._Element, out: list[Block], depth: int = 0) -> None:
+    own = " ".join((element.text or "").split())
+    if own and depth:
+        out.append(Block("p", own))
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in LIST_TAGS:
+            out += [Block("li", _inline_text(i)) for i in child.iter(*ITEM_TAGS)]
+        elif tag in LEAF_TAGS:
+            out.append(Block(LEAF_TAGS[tag], _inline_text(child, " " if tag == "table" else "")))
+        elif tag and len(child) and depth < 50:
+            _walk(child, out, depth + 1)
+        elif tag and tag not in ("graphic", "img", "lb", "br"):
+            out.append(Block("p", _inline_text(child)))
+        tail = " ".join((child.tail or "").split())
+        if tail and depth:
+            out.append(Block("p", tail))
+
+
 def _blocks(body: etree._Element) -> list[Block]:
-    blocks = []
-    for child in body:
-        kind = BLOCK_TAGS.get(str(child.tag))
-        if kind == "list":
-            blocks += [Block("li", " ".join(i.itertext()).strip()) for i in child.iter("item")]
+    """Paragraph-level blocks of trafilatura's body (its XML, or HTML from a fallback extractor)."""
+    out: list[Block] = []
+    _walk(body, out)
+    return [b for b in out if b.text]
+
+
+WORD = re.compile(r"\w+")
+SHINGLE = 4
+CONFIRM_MAX_WORDS = 60  # articleBody only confirms away short lines, never a long paragraph
+TRUNCATED = re.compile(r"(\.\.\.|…|\[\s*\.\.\.\s*\])\W*$")
+
+
+def _shingles(text: str) -> set[str]:
+    tokens = WORD.findall(text.casefold())
+    return {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1)) if tokens}
+
+
+def _in_body(text: str, body_shingles: set[str], body_words: str) -> bool:
+    """Whether a block's text is (mostly) part of the article body text."""
+    tokens = WORD.findall(text.casefold())
+    if len(tokens) < SHINGLE:
+        return " ".join(tokens) in body_words
+    own = _shingles(text)
+    return len(own & body_shingles) >= 0.5 * len(own)
+
+
+def _body_paragraphs(article_body: str) -> list[Block]:
+    return [Block("p", " ".join(p.split())) for p in re.split(r"\n\s*\n|\n", article_body) if p.strip()]
+
+
+def reconcile(blocks: list[Block], article_body: str | None) -> tuple[list[Block], list[tuple[str, str]]]:
+    """Confirm or repair the extracted blocks with the page's JSON-LD ``articleBody``.
+
+    Repair: when the extracted text is a small part of a complete articleBody, the articleBody
+    paragraphs replace it. Confirm: when the articleBody holds all the extracted prose, short
+    lines that are not in it (teasers, promos, captions) go from where the body starts.
+    Returns the blocks and what went.
+    """
+    if not article_body or not blocks or len(WORD.findall(article_body)) < 50:
+        return blocks, []
+    body = _shingles(article_body)
+    ours = _shingles(" ".join(b.text for b in blocks))
+    shared = len(body & ours)
+    if len(body) >= 1.5 * len(ours) and shared >= 0.9 * len(ours):
+        return _body_paragraphs(article_body), [("article_body_repair", b.text) for b in blocks]
+    if shared < 0.9 * len(body) or len(body) < 0.5 * len(ours) or TRUNCATED.search(article_body):
+        return blocks, []
+    body_words = " ".join(WORD.findall(article_body.casefold()))
+    kept, gone = [], []
+    started = False  # the lead and summary above the body are often not in articleBody: kept
+    for block in blocks:
+        inside = _in_body(block.text, body, body_words)
+        started = started or inside
+        short = len(WORD.findall(block.text)) <= CONFIRM_MAX_WORDS
+        if started and block.kind != "h" and short and not inside:
+            gone.append(("article_body", block.text))
+        else:
+            kept.append(block)
+    return kept, gone
+
+
+LEAD_MIN_WORDS = 8
+HIDDEN_TAGS = {"head", "script", "noscript", "template", "style", "title", "meta"}
+
+
+def _words(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def find_lead(doc: lxml_html.HtmlElement, description: str | None) -> str | None:
+    """The visible standfirst: an element after the first ``<h1>`` whose text is the page description."""
+    wanted = _words(description or "")
+    if len(wanted.split()) < LEAD_MIN_WORDS:
+        return None
+    probe = re.split(r"['\"\n]", " ".join((description or "").split()))[0][:40]
+    if len(probe) < 20 or next(doc.iter("h1"), None) is None:
+        return None
+    for node in doc.xpath(f'//body//text()[contains(normalize-space(.), "{probe}")]')[:5]:
+        element = node.getparent()
+        if getattr(node, "is_tail", False) and element is not None:
+            element = element.getparent()
+        if element is None or not isinstance(element.tag, str):
             continue
-        text = " ".join(" ".join(child.itertext()).split())
-        if kind and text:
-            blocks.append(Block(kind, text))
-    return [b for b in blocks if b.text]
+        for _ in range(4):
+            if element is None or len(element.text_content()) >= 0.9 * len(description or ""):
+                break
+            element = element.getparent()
+        if element is None or any(a.tag in HIDDEN_TAGS for a in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        after_h1 = bool(element.xpath("boolean(preceding::h1 | ancestor::h1)"))
+        if after_h1 and wanted in _words(text) and len(text) < 1.5 * len(wanted):
+            return text
+    return None
+
+
+def _with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
+    if not lead or not blocks or _words(lead) in _words(" ".join(b.text for b in blocks)):
+        return blocks
+    return [Block("p", lead), *blocks]
 
 
 def extract(
@@ -157,17 +294,24 @@ def extract(
     doc = parse_html(html)
     if doc is None:
         return None
-    metadata = page_metadata(doc, url)
-    drop_boilerplate(doc, drop_selectors)
     try:
+        metadata = page_metadata(doc, url)
+        lead = find_lead(doc, metadata.description)
+        drop_boilerplate(doc, drop_selectors)
         result = trafilatura.bare_extraction(
             doc, url=url, include_comments=False, with_metadata=False, include_tables=True
         )
-    except Exception as exc:  # trafilatura is robust, but a page must never crash a crawl
-        logger.warning("trafilatura failed on %s: %r", url, exc)
+    except Exception as exc:  # trafilatura and lxml are robust, but a page must never crash a crawl
+        logger.warning("extraction failed on %s: %r", url, exc)
         return None
     body = getattr(result, "body", None)
-    if body is None:
+    blocks = _blocks(body) if body is not None else []
+    blocks, reasons = reconcile(blocks, metadata.article_body)
+    blocks = _with_lead(blocks, lead)
+    if not blocks:
         return None
-    blocks = _blocks(body)
-    return Extraction(blocks=blocks, metadata=metadata) if blocks else None
+    removed: dict[str, int] = {}
+    for rule, text in reasons:
+        removed[rule] = removed.get(rule, 0) + 1
+        logger.debug("extract: removed by %s: %s | %.120s", rule, url, text)
+    return Extraction(blocks=blocks, metadata=metadata, removed=removed, reasons=reasons)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
@@ -25,6 +27,19 @@ ARTICLE_TYPES = {
 }
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:•·]\s+")
+WORD = re.compile(r"\w+")
+NOT_A_PERSON = re.compile(
+    r"https?:|www\.|\.(com|de|org|net|at|ch|is|co)\b|@|\d|/"
+    r"|\b(staff|team|redaktion|redaction|rédaction|redacción|redazione|editors?|editorial|desk|newsroom|news"
+    r"|nachrichten|agency|agentur|agencia|reporters?|correspondents?|contributors?|press|presse|media|online"
+    r"|digital|magazine?|zeitung|times|daily|tribune|journal|gazette|herald|wire|bureau|admin|administrator"
+    r"|guest|gast|autor|authors?|writer|redakteur|columnist|photographer|photo|foto|webmaster|anonymous"
+    r"|unknown)\b",
+    re.IGNORECASE,
+)
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\band\b|\bund\b|\bet\b|&|\n)\s*")
+BY_PREFIX = re.compile(r"^\W*(by|von|par|por|door|av|af)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -81,6 +96,35 @@ def _names(value: Any) -> list[str]:
             return []
         return _names(value.get("name"))
     return [value.strip()] if isinstance(value, str) and value.strip() else []
+
+
+def people(names: list[str], sitename: str | None = None) -> list[str]:
+    """Person names only: no URLs, site or agency names, "Staff", job titles or bios."""
+    site = "".join(WORD.findall((sitename or "").casefold()))
+    found: list[str] = []
+    for raw in names:
+        for part in AUTHOR_SPLIT.split(BY_PREFIX.sub("", html_lib.unescape(raw))):
+            name = " ".join(part.split(",")[0].split()).strip(" .:-–—…")
+            words = name.split()
+            lowercase = name.islower()  # "dpa", "admin": names are written with capitals
+            if not words or len(words) > 5 or lowercase or NOT_A_PERSON.search(name) or ACRONYM.match(name):
+                continue
+            if site and "".join(WORD.findall(name.casefold())) in (site, site.removesuffix("com")):
+                continue
+            if name not in found:
+                found.append(name)
+    return found
+
+
+def _trafilatura_authors(doc: lxml_html.HtmlElement) -> list[str]:
+    """trafilatura's byline search, the last resort for authors."""
+    try:
+        from trafilatura.metadata import extract_author
+
+        found = extract_author(doc)
+    except Exception:  # a fallback must never break metadata
+        return []
+    return [found] if found else []
 
 
 def _text(value: Any) -> str | None:
@@ -170,6 +214,12 @@ def _language(doc: lxml_html.HtmlElement, ld: dict[str, Any]) -> str | None:
     return code if re.fullmatch(r"[a-z]{2}", code) else None
 
 
+def _domain(url: str | None) -> str | None:
+    host = urlsplit(url or "").hostname or ""
+    parts = host.removeprefix("www.").split(".")
+    return parts[-2] if len(parts) >= 2 else None
+
+
 def clean_title(title: str | None, sitename: str | None) -> str | None:
     """Drop a trailing or leading " - Site Name" from a page title."""
     if not title:
@@ -226,6 +276,17 @@ def byline_authors(doc: lxml_html.HtmlElement) -> list[str]:
     return []
 
 
+def plain_text(value: str | None) -> str | None:
+    """Text of a JSON-LD string that may hold HTML: tags become paragraph breaks, entities decoded."""
+    if not value:
+        return None
+    if "<" in value and ">" in value:
+        value = re.sub(r"(?i)<\s*(br|/p|/h\d|/li|/div|/blockquote)\b[^>]*>", "\n", value)
+        value = re.sub(r"<[^>]+>", " ", value)
+    text = "\n".join(" ".join(line.split()) for line in html_lib.unescape(value).splitlines())
+    return text.strip() or None
+
+
 def page_metadata(doc: lxml_html.HtmlElement, url: str | None) -> Metadata:
     """Read everything the page declares about its article."""
     ld = jsonld_article(doc)
@@ -234,15 +295,21 @@ def page_metadata(doc: lxml_html.HtmlElement, url: str | None) -> Metadata:
     h1 = doc.xpath("normalize-space(//h1)")
     raw_title = (
         _text(ld.get("headline"))
-        or meta(doc, "og:title", "twitter:title")
+        or meta(doc, "og:title")
+        or meta(doc, "twitter:title")
         or h1
         or (doc.findtext(".//title") or None)
     )
+    declared = [a for a in [meta(doc, "author", "article:author", "parsely-author", "sailthru.author")] if a]
+    authors = (
+        people(_names(ld.get("author")), sitename or _domain(url))
+        or people(declared, sitename or _domain(url))
+        or people(byline_authors(doc), sitename or _domain(url))
+        or people(_trafilatura_authors(doc), sitename or _domain(url))
+    )
     return Metadata(
-        title=clean_title(raw_title, sitename),
-        authors=_names(ld.get("author"))
-        or [a for a in [meta(doc, "author", "article:author", "parsely-author", "sailthru.author")] if a]
-        or byline_authors(doc),
+        title=clean_title(html_lib.unescape(raw_title) if raw_title else None, sitename or _domain(url)),
+        authors=authors,
         published=published,
         modified=modified,
         date_source=date_source,
@@ -254,5 +321,5 @@ def page_metadata(doc: lxml_html.HtmlElement, url: str | None) -> Metadata:
         canonical=next(iter(doc.xpath('//link[@rel="canonical"]/@href')), None) or meta(doc, "og:url"),
         declared_language=_language(doc, ld),
         is_free=_is_free(ld),
-        article_body=_text(ld.get("articleBody")),
+        article_body=plain_text(_text(ld.get("articleBody"))),
     )

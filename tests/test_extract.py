@@ -1,0 +1,163 @@
+"""Body extraction on small pages written for the test, and its robustness on hostile input."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.extract import Block, drop_boilerplate, extract, find_lead, parse_html, reconcile
+
+PARAS = [
+    "Shares of the chip maker rose sharply on Tuesday after the company raised its forecast for the "
+    "full year, citing strong demand from data centres across Europe and Asia.",
+    "Analysts said the guidance was well above expectations and lifted their price targets for the "
+    "stock by an average of twelve percent, the biggest revision this year.",
+    "The company also announced a new buyback programme worth two billion dollars, to be completed "
+    "over the next eighteen months, and confirmed its dividend for the quarter.",
+]
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Chip maker raises forecast</title>{head}</head><body>{body}</body></html>"
+
+
+def article(extra: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return page(f"<article><h1>Chip maker raises forecast</h1>{paras}{extra}</article>")
+
+
+def test_extracts_paragraphs_in_order() -> None:
+    result = extract(article(), "https://example.com/news/1")
+    assert result is not None
+    assert [b.text for b in result.blocks if b.kind == "p"] == PARAS
+
+
+def test_promo_container_dropped_before_extraction() -> None:
+    promo = '<div class="promo-box"><p>Nvidia Stock: Buy or Sell?! Find out in our analysis.</p></div>'
+    result = extract(article(promo), "https://example.com/news/1")
+    assert result is not None
+    assert all("Buy or Sell" not in b.text for b in result.blocks)
+
+
+def test_paywall_marked_paragraphs_are_kept() -> None:
+    body = "".join(f'<p class="paywall">{p}</p>' for p in PARAS)
+    result = extract(page(f"<article><h1>Title</h1>{body}</article>"), None)
+    assert result is not None
+    assert [b.text for b in result.blocks if b.kind == "p"] == PARAS
+
+
+def test_drop_selectors_from_the_site_definition() -> None:
+    doc = parse_html(article('<div class="x-box"><p>Site specific junk</p></div>'))
+    assert doc is not None
+    assert drop_boilerplate(doc, [".x-box", "::bad selector"]) == 1
+    assert "Site specific junk" not in doc.text_content()
+
+
+def test_container_with_most_of_the_text_is_never_dropped() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    doc = parse_html(page(f'<div class="page-hero-ad-hidden">{body}</div>'))
+    assert doc is not None
+    assert drop_boilerplate(doc) == 0
+
+
+def test_article_body_confirms_away_short_lines_not_in_it() -> None:
+    blocks = [Block("p", p) for p in PARAS]
+    teaser = Block("p", "Related: Ten stocks to watch this week")
+    kept, gone = reconcile([blocks[0], teaser, *blocks[1:]], "\n".join(PARAS))
+    assert kept == blocks
+    assert gone == [("article_body", teaser.text)]
+
+
+def test_article_body_keeps_the_lead_above_the_body() -> None:
+    lead = Block("p", "The forecast beat every estimate.")
+    kept, _ = reconcile([lead, *[Block("p", p) for p in PARAS]], "\n".join(PARAS))
+    assert kept[0] == lead
+
+
+def test_truncated_article_body_confirms_nothing() -> None:
+    blocks = [Block("p", p) for p in PARAS] + [Block("p", "A short closing line.")]
+    kept, gone = reconcile(blocks, "\n".join(PARAS) + " ...")
+    assert kept == blocks and gone == []
+
+
+def test_article_body_repairs_an_incomplete_extraction() -> None:
+    more = [p.replace("chip maker", "rival") + " More detail follows here." for p in PARAS]
+    full = "\n\n".join(PARAS + more + [m + " Again." for m in more])
+    kept, gone = reconcile([Block("p", PARAS[0])], full)
+    assert [b.text for b in kept] == [" ".join(p.split()) for p in full.split("\n\n")]
+    assert gone == [("article_body_repair", PARAS[0])]
+
+
+def test_article_body_from_json_ld_completes_the_page() -> None:
+    extra = [f"Paragraph {i} of the hidden part of the story continues with more words." for i in range(9)]
+    body = "\n".join(PARAS + extra)
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Chip maker", "articleBody": body})
+    html = page(
+        f"<article><h1>Chip maker</h1><p>{PARAS[0]}</p></article>",
+        f'<script type="application/ld+json">{ld}</script>',
+    )
+    result = extract(html, None)
+    assert result is not None
+    assert extra[-1] in " ".join(b.text for b in result.blocks)
+
+
+def test_visible_standfirst_from_description_is_kept() -> None:
+    lead = "The company expects sales to grow by a third as data centre demand keeps rising."
+    html = page(
+        f'<header><h1>Chip maker</h1><div class="teaser-text">{lead}</div></header>'
+        + "<article>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article>",
+        f'<meta name="description" content="{lead}">',
+    )
+    doc = parse_html(html)
+    assert doc is not None
+    assert find_lead(doc, lead) == lead
+    result = extract(html, None)
+    assert result is not None
+    assert result.blocks[0].text == lead
+
+
+def test_description_only_in_the_header_above_the_h1_is_not_a_lead() -> None:
+    tagline = "The best independent news about chips, markets and the companies behind them."
+    doc = parse_html(page(f"<p>{tagline}</p><h1>Chip maker</h1><p>{PARAS[0]}</p>"))
+    assert doc is not None
+    assert find_lead(doc, tagline) is None
+
+
+def test_xml_declaration_is_parsed() -> None:
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + article()
+    assert parse_html(html) is not None
+    assert extract(html, None) is not None
+
+
+def test_empty_binary_huge_and_nested_inputs_give_none() -> None:
+    assert extract("", None) is None
+    assert extract("   \n", None) is None
+    assert extract(b"\x00\x01\x02\xff" * 100, None) is None
+    assert extract("<html><body>" + "x" * 10_000_001 + "</body></html>", None) is None
+    assert extract("<div>" * 100_000 + "deep" + "</div>" * 100_000, None) is None
+    assert extract("<html><head><title>No body</title></head></html>", None) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.text(max_size=3000), st.binary(max_size=3000)))
+def test_extract_never_raises(data: str | bytes) -> None:
+    result = extract(data, "https://example.com/a")
+    assert result is None or all(b.text for b in result.blocks)
+
+
+TAGS = st.sampled_from(["div", "p", "span", "article", "section", "ul", "li", "table", "td", "h2", "script"])
+
+
+@st.composite
+def html_soup(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(TAGS, st.text(max_size=80), st.booleans()), max_size=40))
+    return "".join(f"<{t}>{txt}" + (f"</{t}>" if close else "") for t, txt, close in parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(html_soup())
+def test_extract_never_raises_on_malformed_markup(html: str) -> None:
+    result = extract(html, None)
+    assert result is None or all(b.text for b in result.blocks)
