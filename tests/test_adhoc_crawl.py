@@ -49,4 +49,4 @@ def test_bad_arguments_give_one_line_errors(tmp_path: Path) -> None:
     result = run_crawl(tmp_path / "news.db", "-a", "sites=demo")
     assert result.returncode != 0
     assert result.stderr.strip().splitlines()[-1] == (
-        "error: unknown argument(s): sites (expected site, feed, sitemap or url)")
+        "error: unknown argument(s): sites (expected site, feed, sitemap, url)")

@@ -63,7 +63,8 @@ def check_arguments(arguments: dict[str, str], sites_dir: str | None) -> None:
     """Raise SiteConfigError for spider arguments that would make the crawl fail."""
     unknown = [k for k in arguments if k not in SPIDER_ARGUMENTS and not k.startswith("_")]
     if unknown:
-        raise SiteConfigError(f"unknown argument(s): {', '.join(unknown)} (expected site, feed, sitemap or url)")
+        expected = ", ".join(SPIDER_ARGUMENTS)
+        raise SiteConfigError(f"unknown argument(s): {', '.join(unknown)} (expected {expected})")
     adhoc = {k: _split(arguments.get(k)) for k in ("feed", "sitemap", "url")}
     resolve_sites(arguments.get("site"), adhoc, sites_dir)
 
