@@ -84,3 +84,21 @@ clean:
 eval: install
 	$(BIN)/python bench/eval_extraction.py
 	$(BIN)/python bench/eval_entities.py
+
+.PHONY: dump bench-serve chromium
+DUMPS ?= data/dumps
+BENCH_ARTICLES ?= 100000
+
+## dump: dated snapshot of $(DB) in $(DUMPS): news-YYYY-MM-DD.db (VACUUM INTO, FTS intact), .db.gz, .articles.jsonl, .sha256
+dump: install
+	$(BIN)/python -m newscrawl.dump --db $(DB) --out $(DUMPS)
+
+## bench-serve: p50/p95 of search, faceted table, entity articles, top entities over $(BENCH_ARTICLES) synthetic articles
+bench-serve: install
+	$(BIN)/python bench/bench_serve.py --articles $(BENCH_ARTICLES)
+
+## chromium: install Debian's chromium for the browser tests when it is missing
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	    else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; fi; }

@@ -292,3 +292,13 @@ def save_boilerplate(
     if rows:
         with db.conn:
             db.table("boilerplate_shapes").upsert_all(rows, pk=("site", "shape"))
+
+
+@migrations()
+def m040_serving_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for Datasette (issue 5): the articles facets (language, authors, publication day) read an
+    index instead of every row's text, and articles_mentioning looks entities up by ticker."""
+    db.execute("create index if not exists idx_articles_language on articles(language)")
+    db.execute("create index if not exists idx_articles_authors on articles(authors)")
+    db.execute("create index if not exists idx_articles_day on articles(date(published))")
+    db.execute("create index if not exists idx_entities_ticker on entities(ticker)")
