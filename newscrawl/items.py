@@ -14,6 +14,9 @@ class ArticleItem(scrapy.Item):
     fetched_url = scrapy.Field()  # the URL that was actually fetched
     fetched_at = scrapy.Field()  # ISO 8601 UTC
     html = scrapy.Field()  # page source; removed by the extract stage
+    etag = scrapy.Field()  # response validators, kept in `fetches` for conditional GET
+    last_modified = scrapy.Field()
+    sitemap_lastmod = scrapy.Field()  # <lastmod> of the sitemap entry that listed the page
     # filled by extract
     title = scrapy.Field()
     description = scrapy.Field()

@@ -49,3 +49,16 @@ ITEM_PIPELINES = {
 }
 LOG_FORMATTER = "newscrawl.logformatter.NewsLogFormatter"
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
+
+# --- faults, politeness and incremental crawling (newscrawl/middlewares.py, newscrawl/errors.py) -----
+NEWSCRAWL_MAX_RETRY_AFTER = 60.0  # longest Retry-After (429/503) waited before a retry, seconds
+NEWSCRAWL_RETRY_BACKOFF = 1.0  # first retry waits this long, then twice as long each time ...
+NEWSCRAWL_RETRY_BACKOFF_MAX = 30.0  # ... up to this many seconds
+NEWSCRAWL_MAX_SITEMAPS = 1000  # child sitemaps followed per run (huge or endless sitemap indexes)
+NEWSCRAWL_CONDITIONAL_GET = True  # If-None-Match / If-Modified-Since for pages fetched in earlier runs
+NEWSCRAWL_RECHECK_HOURS = 24.0  # a page whose sitemap lastmod is unchanged is re-fetched after this long
+DOWNLOADER_MIDDLEWARES = {
+    "newscrawl.middlewares.RetryAfterMiddleware": 560,  # process_response runs before RetryMiddleware (550)
+    "newscrawl.middlewares.ConditionalGetMiddleware": 570,
+    "newscrawl.middlewares.RedirectLoopMiddleware": 610,  # before RedirectMiddleware (600)
+}

@@ -302,3 +302,112 @@ def m040_serving_indexes(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists idx_articles_authors on articles(authors)")
     db.execute("create index if not exists idx_articles_day on articles(date(published))")
     db.execute("create index if not exists idx_entities_ticker on entities(ticker)")
+
+
+# --- crawl errors, robots.txt, incremental fetches, article versions (issue 6) ------------------------
+
+
+@migrations()
+def m020_crawl_errors(db: sqlite_utils.Database) -> None:
+    db.table("crawl_errors").create(
+        {"id": int, "url": str, "kind": str, "detail": str, "run_id": int, "at": str},
+        pk="id",
+        foreign_keys=[("run_id", "crawl_runs", "id")],
+    )
+    db.table("crawl_errors").create_index(["run_id", "kind"])
+    db.table("crawl_errors").create_index(["kind"])
+
+
+@migrations()
+def m021_robots_fetches_versions(db: sqlite_utils.Database) -> None:
+    db.table("robots_txt").create(
+        {"site": str, "url": str, "status": int, "body": str, "fetched_at": str, "run_id": int}, pk="url"
+    )
+    db.table("fetches").create(
+        {
+            "url": str,
+            "fetched_url": str,
+            "content_hash": str,
+            "etag": str,
+            "last_modified": str,
+            "sitemap_lastmod": str,
+            "status": int,
+            "fetched_at": str,
+            "checked_at": str,
+        },
+        pk="url",
+    )
+    db.table("fetches").create_index(["fetched_url"])
+    db.table("article_versions").create(
+        {
+            "article_id": int,
+            "version": int,
+            "fetched_at": str,
+            "content_hash": str,
+            "modified": str,
+            "title": str,
+            "text": str,
+        },
+        pk=("article_id", "version"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("crawl_runs").add_column("not_modified", int)
+    # The articles row holds the newest text; the text it replaces is kept, atomically, by this trigger.
+    db.execute(
+        """
+        create trigger if not exists articles_keep_version
+        before update of content_hash on articles
+        when old.content_hash is not new.content_hash and old.text is not null
+        begin
+            insert into article_versions
+                (article_id, version, fetched_at, content_hash, modified, title, text)
+            values (old.id,
+                    (select count(*) + 1 from article_versions where article_id = old.id),
+                    old.last_seen, old.content_hash, old.modified, old.title, old.text);
+        end
+        """
+    )
+
+
+def record_error(db: sqlite_utils.Database, run_id: int | None, url: str, kind: str, detail: str) -> None:
+    """One failed request or fault of a crawl run."""
+    with db.conn:
+        db.table("crawl_errors").insert(
+            {"url": url, "kind": kind, "detail": detail[:2000], "run_id": run_id, "at": now()}
+        )
+
+
+def record_robots(
+    db: sqlite_utils.Database, run_id: int | None, site: str, url: str, status: int, body: str
+) -> None:
+    """The robots.txt of a site as fetched in this run (newest wins)."""
+    with db.conn:
+        db.table("robots_txt").upsert(
+            {"site": site, "url": url, "status": status, "body": body[:100_000], "fetched_at": now(),
+             "run_id": run_id},
+            pk="url",
+        )
+
+
+def load_fetches(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
+    """What was fetched before, by fetched URL and by canonical URL (for conditional GET)."""
+    known: dict[str, dict[str, Any]] = {}
+    for row in db.query("select * from fetches"):
+        known[row["url"]] = row
+        if row["fetched_url"]:
+            known.setdefault(row["fetched_url"], row)
+    return known
+
+
+def record_fetch(db: sqlite_utils.Database, fetch: dict[str, Any]) -> None:
+    """Remember validators and content hash of a fetched (stored or not modified) page."""
+    row = {k: v for k, v in fetch.items() if v is not None}
+    row.setdefault("checked_at", now())
+    with db.conn:
+        db.table("fetches").upsert(row, pk="url", alter=False)
+
+
+def finish_run_extra(db: sqlite_utils.Database, run_id: int, stats: dict[str, Any]) -> None:
+    """Counts added by issue 6 (kept apart from ``finish_run``): 304s."""
+    with db.conn:
+        db.table("crawl_runs").update(run_id, {"not_modified": int(stats.get("news/not_modified", 0))})

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
+from newscrawl import errors
 from newscrawl.siteconfig import Site
 from pipelines import database, entities
 from pipelines.boilerplate import BoilerplateMemory
@@ -25,6 +27,20 @@ from pipelines.stages import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+def fetch_record(article: dict[str, Any]) -> dict[str, Any]:
+    """The ``fetches`` row of a stored article: validators for the next run's conditional GET."""
+    return {
+        "url": article["url"],
+        "fetched_url": article.get("fetched_url"),
+        "content_hash": database.content_hash(article.get("title"), article.get("text") or ""),
+        "etag": article.get("etag"),
+        "last_modified": article.get("last_modified"),
+        "sitemap_lastmod": article.get("sitemap_lastmod"),
+        "status": 200,
+        "fetched_at": article.get("fetched_at"),
+    }
 
 
 class StagePipeline:
@@ -166,6 +182,11 @@ class StorePipeline(StagePipeline):
         if not self.db_path:
             raise NotConfigured("NEWSCRAWL_DB is empty")
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.on_crawl_error, signal=errors.crawl_error)
+        crawler.signals.connect(self.on_not_modified, signal=errors.page_not_modified)
+        crawler.signals.connect(self.on_response, signal=signals.response_received)
+        self.db: Any = None
+        self.run_id = 0
 
     def open_spider(self) -> None:
         self.db = database.open_db(self.db_path)
@@ -180,10 +201,38 @@ class StorePipeline(StagePipeline):
         """Record the run once Scrapy knows why it ended (after the pipelines closed)."""
         stats = self.stats.get_stats() if self.stats else {}
         database.finish_run(self.db, self.run_id, stats, reason)
+        database.finish_run_extra(self.db, self.run_id, stats)
         self.db.close()
+        self.db = None
+
+    def on_crawl_error(self, url: str, kind: str, detail: str) -> None:
+        """A ``crawl_errors`` row for every failed request or fault (see ``newscrawl.errors``)."""
+        if self.db is not None:
+            database.record_error(self.db, self.run_id, url, kind, detail)
+
+    def on_not_modified(
+        self, url: str, etag: str | None, last_modified: str | None, sitemap_lastmod: str | None
+    ) -> None:
+        """A 304: the page is unchanged; its ``fetches`` row is marked checked now."""
+        if self.db is not None:
+            fetch = {"url": url, "status": 304, "etag": etag, "last_modified": last_modified,
+                     "sitemap_lastmod": sitemap_lastmod}
+            database.record_fetch(self.db, fetch)
+
+    def on_response(self, response: Any, request: Any) -> None:
+        """Record each site's robots.txt as fetched (by Scrapy's RobotsTxtMiddleware or the spider)."""
+        if self.db is None or urlsplit(response.url).path != "/robots.txt":
+            return
+        host = (urlsplit(response.url).hostname or "").lower()
+        sites = getattr(self.crawler.spider, "sites", [])
+        site = next((s.name for s in sites if s.allows(response.url)), host)
+        body = response.body.decode("utf-8", "replace") if response.status == 200 else ""
+        database.record_robots(self.db, self.run_id, site, response.url, response.status, body)
 
     def process_item(self, item: Any) -> Any:
-        outcome = database.store_article(self.db, dict(ItemAdapter(item).items()))
+        article = dict(ItemAdapter(item).items())
+        outcome = database.store_article(self.db, article)
+        database.record_fetch(self.db, fetch_record(article))
         if self.stats:
             self.stats.inc_value(f"newscrawl/{outcome}")
         return item

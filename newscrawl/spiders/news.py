@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
@@ -13,13 +14,42 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from w3lib.encoding import html_body_declared_encoding
 
+from newscrawl import errors
 from newscrawl.items import ArticleItem
 from newscrawl.pagetype import classify_page
 from newscrawl.siteconfig import Site, SiteConfigError, load_sites, select_sites
 from newscrawl.urls import is_http_url, looks_like_article, strip_tracking
 
 logger = logging.getLogger(__name__)
+
+# single-byte encodings servers declare by default; a body that is valid UTF-8 under them is UTF-8
+LEGACY_ENCODINGS = {"ascii", "cp1252", "iso8859-1", "iso8859-15", "latin-1"}
+
+
+def _utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def encoding_repair(response: TextResponse) -> str | None:
+    """The encoding a mis-declared page really uses, or None when the declaration fits the bytes."""
+    if response.body.isascii():
+        return None
+    try:
+        declared = codecs.lookup(response.encoding).name
+    except LookupError:
+        return None
+    if declared in LEGACY_ENCODINGS and _utf8(response.body):
+        return "utf-8"
+    if declared == "utf-8" and not _utf8(response.body):
+        in_page = html_body_declared_encoding(response.body)
+        return in_page if in_page and codecs.lookup(in_page).name != "utf-8" else "cp1252"
+    return None
 
 
 def _split(value: str | None) -> list[str]:
@@ -88,12 +118,15 @@ class NewsSpider(scrapy.Spider):
         self.sites: list[Site] = []
         self.seen: set[str] = set()
         self.max_section_depth = 2
+        self.max_sitemaps = 1000
+        self.sitemaps_requested = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         site = kwargs.get("site")
         spider.max_section_depth = crawler.settings.getint("NEWSCRAWL_SECTION_DEPTH", 2)
+        spider.max_sitemaps = crawler.settings.getint("NEWSCRAWL_MAX_SITEMAPS", 1000)
         spider.sites = resolve_sites(site, spider.adhoc, crawler.settings.get("NEWSCRAWL_SITES_DIR") or None)
         spider.allowed_domains = sorted({d for s in spider.sites for d in s.allowed_domains})
         spider.configure_slots(crawler)
@@ -146,9 +179,12 @@ class NewsSpider(scrapy.Spider):
         )
 
     def on_error(self, failure: Any) -> None:
-        kind = type(failure.value).__name__
-        self.count(f"news/error/{kind}")
+        """Every failed request: counted (``news/error/<kind>``) and recorded in ``crawl_errors``."""
+        kind = errors.report_failure(self.crawler, failure.request.url, failure.value)
         logger.info("Fetch failed (%s): %s", kind, failure.request.url)
+
+    def fault(self, url: str, kind: str, detail: str, counter: str | None = None) -> None:
+        errors.report(self.crawler, url, kind, detail, counter)
 
     def count(self, key: str) -> None:
         if self.crawler.stats:
@@ -166,17 +202,29 @@ class NewsSpider(scrapy.Spider):
         except Exception:  # lxml raises several kinds on garbage
             sitemap = None
         if sitemap is None:
-            self.count("news/sitemap/malformed")
+            self.fault(
+                response.url, "malformed_sitemap", "not a parsable XML sitemap", "news/sitemap/malformed"
+            )
             logger.warning("Malformed sitemap: %s", response.url)
             return
         self.count("news/sitemap/parsed")
-        locs = [entry["loc"] for entry in sitemap if entry.get("loc")]
+        entries = [entry for entry in sitemap if entry.get("loc")]
+        locs = [entry["loc"] for entry in entries]
         if sitemap.type == "sitemapindex":
-            for loc in locs:
-                if site.allows(loc):
-                    yield self.make_request(loc, self.parse_sitemap, site)
+            yield from self.child_sitemaps(response.url, site, [u for u in locs if site.allows(u)])
             return
-        yield from self.article_requests(site, locs, source="sitemap")
+        lastmods = {strip_tracking(e["loc"]): e["lastmod"] for e in entries if e.get("lastmod")}
+        yield from self.article_requests(site, locs, source="sitemap", lastmods=lastmods)
+
+    def child_sitemaps(self, index_url: str, site: Site, locs: list[str]) -> Iterator[scrapy.Request]:
+        """The sitemaps of an index, at most ``NEWSCRAWL_MAX_SITEMAPS`` per run (huge or endless indexes)."""
+        room = max(0, self.max_sitemaps - self.sitemaps_requested)
+        if len(locs) > room:
+            self.fault(index_url, "sitemap_cap", f"{len(locs)} sitemaps listed, {room} followed "
+                       f"(NEWSCRAWL_MAX_SITEMAPS={self.max_sitemaps})", "news/sitemap/capped")
+        self.sitemaps_requested += min(room, len(locs))
+        for loc in locs[:room]:
+            yield self.make_request(loc, self.parse_sitemap, site)
 
     def sitemap_body(self, response: Response) -> bytes | None:
         body = response.body
@@ -189,7 +237,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response, site: Site) -> Iterator[scrapy.Request]:
         if not isinstance(response, TextResponse):
-            self.count("news/feed/malformed")
+            self.fault(response.url, "malformed_feed", "not a text response", "news/feed/malformed")
             return
         response.selector.remove_namespaces()
         links = response.xpath(
@@ -197,7 +245,7 @@ class NewsSpider(scrapy.Spider):
         ).getall()
         links += response.xpath("//item[not(link)]/guid[not(@isPermaLink='false')]/text()").getall()
         if not links:
-            self.count("news/feed/empty")
+            self.fault(response.url, "malformed_feed", "no entries (bad or empty XML)", "news/feed/empty")
             logger.warning("Feed without entries: %s", response.url)
             return
         self.count("news/feed/parsed")
@@ -215,9 +263,13 @@ class NewsSpider(scrapy.Spider):
             if is_http_url(response.urljoin(h))
         ]
         yield from self.article_requests(site, links, source="section")
+        pages = self.pagination_links(response, links)
         if depth < self.max_section_depth:
-            for url in self.pagination_links(response, links):
+            for url in pages:
                 yield self.make_request(url, self.parse_section, site, depth=depth + 1)
+        elif pages:
+            self.fault(response.url, "depth_limit", f"{len(pages)} further pages not followed "
+                       f"(NEWSCRAWL_SECTION_DEPTH={self.max_section_depth})", "news/section/depth_limit")
 
     def pagination_links(self, response: Response, links: list[str]) -> list[str]:
         rel_next = response.css('link[rel="next"]::attr(href), a[rel="next"]::attr(href)').getall()
@@ -232,11 +284,18 @@ class NewsSpider(scrapy.Spider):
             return any(p.search(url) for p in site.article_patterns)
         return looks_like_article(url)
 
-    def article_requests(self, site: Site, urls: Iterable[str], source: str) -> Iterator[scrapy.Request]:
+    def article_requests(
+        self, site: Site, urls: Iterable[str], source: str, lastmods: dict[str, str] | None = None
+    ) -> Iterator[scrapy.Request]:
         for url in dict.fromkeys(strip_tracking(u) for u in urls):
             if self.is_article_url(site, url):
                 self.count(f"news/discovered/{source}")
-                yield self.make_request(url, self.parse_article, site)
+                request = self.make_request(url, self.parse_article, site)
+                # conditional GET from earlier fetches (ConditionalGetMiddleware); a 304 reaches parse_article
+                request.meta.update(conditional=True, handle_httpstatus_list=[304])
+                if lastmods and url in lastmods:
+                    request.meta["sitemap_lastmod"] = lastmods[url]
+                yield request
 
     # --- pages -------------------------------------------------------------------
     def parse_page(self, response: Response, site: Site, depth: int) -> Iterator[Any]:
@@ -247,8 +306,16 @@ class NewsSpider(scrapy.Spider):
             yield from self.parse_section(response, site, depth)
 
     def parse_article(self, response: Response, site: Site) -> Iterator[ArticleItem]:
+        if response.status == 304:
+            self.not_modified(response)
+            return
+        if isinstance(response, TextResponse) and (fixed := encoding_repair(response)):
+            detail = f"declared {response.encoding}, decoded as {fixed}"
+            self.fault(response.url, "misdeclared_encoding", detail, "news/encoding/repaired")
+            response = response.replace(encoding=fixed)
         if not isinstance(response, TextResponse) or not is_html(response):
-            self.count("newscrawl/dropped/not_html")
+            self.fault(response.url, "not_html", f"served as {content_type(response) or 'unknown type'}",
+                       "newscrawl/dropped/not_html")
             logger.info("Not an HTML page (%s): %s", content_type(response), response.url)
             return
         if not response.body.strip():
@@ -256,12 +323,16 @@ class NewsSpider(scrapy.Spider):
             logger.info("Empty page: %s", response.url)
             return
         kind = classify_page(response.text)
+        if kind == "soft_404":
+            self.fault(response.url, "soft_404", "'not found' page served with status 200",
+                       "news/non_article/soft_404")
+            return
         if kind != "article":
             self.count(f"news/non_article/{kind}")
             return
         url = self.canonical_url(response, site)
         if url in self.seen:
-            self.count("news/duplicate")
+            self.fault(response.url, "duplicate", f"same article as {url}", "news/duplicate")
             return
         self.seen.add(url)
         self.count("news/article")
@@ -271,6 +342,27 @@ class NewsSpider(scrapy.Spider):
             fetched_url=response.url,
             html=response.text,
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            **self.validators(response),
+        )
+
+    def validators(self, response: Response) -> dict[str, str | None]:
+        """What the next run's conditional GET and re-check decisions need."""
+
+        def header(name: str) -> str | None:
+            value = response.headers.get(name)
+            return value.decode("latin-1") if value else None
+
+        return {
+            "etag": header("ETag"),
+            "last_modified": header("Last-Modified"),
+            "sitemap_lastmod": response.meta.get("sitemap_lastmod"),
+        }
+
+    def not_modified(self, response: Response) -> None:
+        """A 304 to our conditional GET: nothing to store, the fetch is remembered as checked."""
+        self.count("news/not_modified")
+        self.crawler.signals.send_catch_log(
+            errors.page_not_modified, url=strip_tracking(response.url), **self.validators(response)
         )
 
     def canonical_url(self, response: TextResponse, site: Site) -> str:
