@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
+from scrapy.settings import Settings
 
+from newscrawl.spiders.news import user_agent
 from tests.conftest import EXPECTED, run_crawl
 
 ARTICLES = sorted(a["path"] for a in EXPECTED["articles"])
@@ -50,3 +52,13 @@ def test_bad_arguments_give_one_line_errors(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert result.stderr.strip().splitlines()[-1] == (
         "error: unknown argument(s): sites (expected site, feed, sitemap, url)")
+
+
+def test_user_agent_names_contact_url() -> None:
+    """-s NEWSCRAWL_CONTACT_URL=... changes the user agent; an explicit -s USER_AGENT=... wins."""
+    settings = Settings()
+    settings.setmodule("newscrawl.settings", priority="project")
+    settings.set("NEWSCRAWL_CONTACT_URL", "https://example.org/bot", priority="cmdline")
+    assert user_agent(settings) == "newscrawl/0.1 (+https://example.org/bot)"
+    settings.set("USER_AGENT", "mybot/2", priority="cmdline")
+    assert user_agent(settings) == "mybot/2"

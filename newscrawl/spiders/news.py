@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
+from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from w3lib.encoding import html_body_declared_encoding
@@ -68,6 +69,13 @@ def is_html(response: Response) -> bool:
     return response.body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html"))
 
 
+def user_agent(settings: BaseSettings) -> str:
+    """USER_AGENT when the user set it, else one naming the project and NEWSCRAWL_CONTACT_URL."""
+    if (settings.getpriority("USER_AGENT") or 0) >= (settings.getpriority("NEWSCRAWL_CONTACT_URL") or 0):
+        return str(settings.get("USER_AGENT"))
+    return f"newscrawl/0.1 (+{settings.get('NEWSCRAWL_CONTACT_URL')})"
+
+
 def adhoc_site(urls: list[str]) -> Site:
     """A site definition for ad-hoc URLs: allowed domains are the URLs' hosts."""
     hosts = sorted({(urlsplit(u).hostname or "").lower() for u in urls})
@@ -103,6 +111,7 @@ class NewsSpider(scrapy.Spider):
     """Crawl news sites: ``-a site=NAME[,NAME]`` or ad-hoc ``-a feed=/sitemap=/url=URL[,URL]``."""
 
     name = "news"
+    user_agent: str  # set in from_crawler (see user_agent()); read by UserAgentMiddleware
     allowed_domains: list[str] = []  # noqa: RUF012  (set per instance in from_crawler)
 
     def __init__(
@@ -130,6 +139,7 @@ class NewsSpider(scrapy.Spider):
         spider.sites = resolve_sites(site, spider.adhoc, crawler.settings.get("NEWSCRAWL_SITES_DIR") or None)
         spider.allowed_domains = sorted({d for s in spider.sites for d in s.allowed_domains})
         spider.configure_slots(crawler)
+        spider.user_agent = user_agent(crawler.settings)
         return spider
 
     def configure_slots(self, crawler: Crawler) -> None:
