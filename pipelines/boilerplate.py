@@ -31,11 +31,14 @@ class BoilerplateMemory:
         self.min_pages = min_pages
         self.pages: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.examples: dict[tuple[str, str], str] = {}
+        self._learned: dict[str, set[str]] = defaultdict(set)  # kept up to date: no scan per page
 
     def learned(self, site: str) -> frozenset[str]:
-        return frozenset(
-            s for (k, s), pages in self.pages.items() if k == site and len(pages) >= self.min_pages
-        )
+        return frozenset(self._learned.get(site, ()))
+
+    def _count(self, key: tuple[str, str]) -> None:
+        if len(self.pages[key]) >= self.min_pages:
+            self._learned[key[0]].add(key[1])
 
     def observe(self, site: str, page: str, paragraphs: Iterable[str]) -> list[tuple[str, str, int]]:
         """Record a page's paragraphs; returns (shape, example, page count) of changed shapes."""
@@ -47,6 +50,7 @@ class BoilerplateMemory:
             if page not in self.pages[key]:
                 self.pages[key].add(page)
                 self.examples.setdefault(key, text)
+                self._count(key)
                 changed.append((key[1], self.examples[key], len(self.pages[key])))
         return changed
 
@@ -55,3 +59,4 @@ class BoilerplateMemory:
         for key_shape, example, pages in rows:
             self.pages[(site, key_shape)].update(pages)
             self.examples[(site, key_shape)] = example
+            self._count((site, key_shape))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 import trafilatura
@@ -65,8 +66,28 @@ BOILERPLATE_PAIRS = (
     {"more", "stories"},
     {"about", "author"},
 )
-UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+BOILERPLATE_WORDS = frozenset(BOILERPLATE_TOKENS | {w for pair in BOILERPLATE_PAIRS for w in pair})
+WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+
+
+def _html_parser() -> etree.HTMLParser:
+    """UTF-8 input, comments and processing instructions dropped (as trafilatura's own parser does),
+    and HtmlElement for every element through a C-level class lookup (lxml.html's lookup is Python,
+    called for every element the code touches)."""
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement,
+            comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction,
+            entity=lxml_html.HtmlEntity,
+        )
+    )
+    return parser
+
+
+PARSER = _html_parser()
 BLOCK_TAGS = {"p": "p", "head": "h", "quote": "quote", "list": "list", "table": "table"}
 
 
@@ -94,20 +115,18 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement | None:
         html = html.decode("utf-8", errors="replace")
     if not html.strip() or "\x00" in html[:2048] or len(html) > MAX_HTML_CHARS:
         return None
-    try:
-        return lxml_html.document_fromstring(html)
-    except ValueError:  # a str with an XML encoding declaration: parse it as UTF-8 bytes
-        try:
-            return lxml_html.document_fromstring(html.encode("utf-8"), parser=UTF8_PARSER)
-        except (etree.ParserError, ValueError):
-            return None
-    except etree.ParserError:
+    try:  # UTF-8 bytes parse faster than a str, and an XML encoding declaration cannot trip them up
+        return lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=PARSER)
+    except (etree.ParserError, ValueError):
         return None
 
 
 def _is_boilerplate(element: lxml_html.HtmlElement) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    tokens = set(TOKEN_SPLIT.split(names))
+    words = TOKEN_SPLIT.split(names)
+    if BOILERPLATE_WORDS.isdisjoint(words):  # the common case, decided without building sets
+        return False
+    tokens = set(words)
     return bool(tokens & BOILERPLATE_TOKENS) or any(pair <= tokens for pair in BOILERPLATE_PAIRS)
 
 
@@ -115,7 +134,12 @@ def _text_length(element: lxml_html.HtmlElement) -> int:
     return sum(len(t) for t in element.xpath(".//p//text()"))
 
 
-def drop_boilerplate(doc: lxml_html.HtmlElement, selectors: Iterable[str] = ()) -> int:
+Elements = list[lxml_html.HtmlElement]
+
+
+def drop_boilerplate(
+    doc: lxml_html.HtmlElement, selectors: Iterable[str] = (), scanned: Elements | None = None
+) -> int:
     """Remove ad, promo, newsletter, share, related and author-box containers in place.
 
     A container holding more than a third of the page's paragraph text is kept: a
@@ -124,24 +148,23 @@ def drop_boilerplate(doc: lxml_html.HtmlElement, selectors: Iterable[str] = ()) 
     total = max(_text_length(doc), 1)
     doomed = [
         el
-        for el in doc.iter()
-        if isinstance(el.tag, str)
-        and el.tag not in ("html", "body")
-        and (el.get("class") or el.get("id"))
-        and _is_boilerplate(el)
+        for el in (WITH_CLASS_OR_ID(doc) if scanned is None else scanned)
+        if el.tag not in ("html", "body") and _is_boilerplate(el)
     ]
     for selector in selectors:
         try:
             doomed += doc.cssselect(selector)
         except Exception:  # cssselect raises several kinds on a bad selector
             logger.warning("Bad drop selector ignored: %s", selector)
-    removed = 0
+    removed: set[int] = set()
     for el in doomed:
         parent = el.getparent()
-        if parent is not None and _text_length(el) < total / 3:
+        if parent is None or id(el) in removed or any(id(a) in removed for a in el.iterancestors()):
+            continue  # already gone with a removed container
+        if _text_length(el) < total / 3:
             parent.remove(el)
-            removed += 1
-    return removed
+            removed.add(id(el))
+    return len(removed)
 
 
 LIST_TAGS = {"list", "ul", "ol"}
@@ -287,6 +310,84 @@ def _with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
     return [Block("p", lead), *blocks]
 
 
+BODY_CLASS = re.compile(r"(?i)(article|story|entry|post)[-_]{0,2}(body|content|text)")
+NOT_TEXT = ("script", "style", "noscript", "figure", "figcaption", "aside", "button", "form", "iframe", "svg")
+SPLIT_MIN_GAIN = 1.4  # the split body must hold this many times our words to replace them
+
+
+def _attached(element: lxml_html.HtmlElement, doc: lxml_html.HtmlElement) -> bool:
+    return element is doc or any(a is doc for a in element.iterancestors())
+
+
+def split_body(doc: lxml_html.HtmlElement, scanned: Elements | None = None) -> list[Block]:
+    """The blocks of an article body cut in several containers with the same class (an ad between
+    them): trafilatura keeps only the first. Empty when the page has no such containers.
+    ``scanned``: the elements with a class or id, when the caller has them already."""
+    groups: dict[tuple[str, str], list[lxml_html.HtmlElement]] = {}
+    for el in WITH_CLASS_OR_ID(doc) if scanned is None else scanned:
+        cls = el.get("class", "")
+        if BODY_CLASS.search(cls) and el.find("p") is not None and _attached(el, doc):
+            groups.setdefault((el.tag, cls), []).append(el)
+    parts = max((g for g in groups.values() if len(g) > 1), key=len, default=[])
+    if any(a in parts for el in parts for a in el.iterancestors()):
+        return []  # nested, not consecutive pieces
+    out: list[Block] = []
+    for part in parts:
+        piece = deepcopy(part)
+        for junk in piece.xpath(".//" + " | .//".join(NOT_TEXT)):
+            junk.drop_tree()
+        _walk(piece, out)
+    return [b for b in out if b.text]
+
+
+def _mend_split(blocks: list[Block], pieces: list[Block]) -> tuple[list[Block], list[tuple[str, str]]]:
+    """Our blocks, or the split body's when it holds ours and much more (leading blocks kept)."""
+    if not pieces or not blocks:
+        return blocks, []
+    text = " ".join(b.text for b in pieces)
+    theirs, ours = _shingles(text), _shingles(" ".join(b.text for b in blocks))
+    if len(theirs) < SPLIT_MIN_GAIN * len(ours) or len(ours & theirs) < 0.8 * len(ours):
+        return blocks, []
+    words = _words(text)
+    lead = []
+    for block in blocks:
+        if _words(block.text) in words:
+            break
+        lead.append(block)
+    return [*lead, *pieces], [("split_body", b.text) for b in blocks[len(lead) :]]
+
+
+HEADLINE_TOP = 3  # a repeated headline is looked for in this many first blocks
+HEADLINE_MIN_WORDS = 4
+KICKER_WORDS = 6
+
+
+def _is_headline(text: str, headlines: list[str]) -> bool:
+    """The headline (or the headline without its kicker, or kicker and headline run together)."""
+    own = _words(text)
+    if len(own.split()) < HEADLINE_MIN_WORDS or len(own.split()) > 40:
+        return own in {_words(h) for h in headlines} and bool(own)
+    return any(_same_headline(own, _words(line)) for line in headlines)
+
+
+def _same_headline(own: str, headline: str) -> bool:
+    """Equal, or one is the other with a kicker of a few words in front."""
+    if own == headline or not headline:
+        return own == headline
+    longer, shorter = (own, headline) if len(own) > len(headline) else (headline, own)
+    return longer.endswith(" " + shorter) and len(longer.split()) - len(shorter.split()) <= KICKER_WORDS
+
+
+def drop_headlines(blocks: list[Block], headlines: list[str]) -> tuple[list[Block], list[tuple[str, str]]]:
+    """Remove a headline repeated at the top of the body: any of the page's headlines counts
+    (the cleaner only knows the chosen title)."""
+    top = [i < HEADLINE_TOP and _is_headline(b.text, headlines) for i, b in enumerate(blocks)]
+    return (
+        [b for b, gone in zip(blocks, top, strict=True) if not gone],
+        [("headline", b.text) for b, gone in zip(blocks, top, strict=True) if gone],
+    )
+
+
 def extract(
     html: str | bytes, url: str | None = None, drop_selectors: Iterable[str] = ()
 ) -> Extraction | None:
@@ -297,7 +398,9 @@ def extract(
     try:
         metadata = page_metadata(doc, url)
         lead = find_lead(doc, metadata.description)
-        drop_boilerplate(doc, drop_selectors)
+        scanned = WITH_CLASS_OR_ID(doc)
+        drop_boilerplate(doc, drop_selectors, scanned)
+        pieces = split_body(doc, scanned)
         result = trafilatura.bare_extraction(
             doc, url=url, include_comments=False, with_metadata=False, include_tables=True
         )
@@ -306,7 +409,10 @@ def extract(
         return None
     body = getattr(result, "body", None)
     blocks = _blocks(body) if body is not None else []
+    blocks, mended = _mend_split(blocks, pieces)
     blocks, reasons = reconcile(blocks, metadata.article_body)
+    blocks, headlines = drop_headlines(blocks, metadata.headlines)
+    reasons = mended + reasons + headlines
     blocks = _with_lead(blocks, lead)
     if not blocks:
         return None

@@ -150,3 +150,56 @@ def test_clean_never_raises_and_only_removes(
     assert len(result.blocks) + sum(result.removed.values()) == len(blocks)
     kept = iter(blocks)
     assert all(any(b == k for k in kept) for b in result.blocks)  # order preserved, nothing added
+
+
+def test_embed_consent_affiliate_and_translation_notes_removed() -> None:
+    notes = [
+        Block("p", "Empfohlener redaktioneller Inhalt"),
+        Block("p", "Die mit einem Symbol gekennzeichneten Links sind Affiliate-Links."),
+        Block("p", "Lest den Originalartikel auf Englisch hier."),
+        Block("p", "Testen Sie für zwei Wochen die gedruckte Zeitung."),
+    ]
+    result = clean([BODY[0], *notes, BODY[1]])
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"promo": 4}
+
+
+def test_long_site_notice_removed_but_long_prose_kept() -> None:
+    notice = (
+        "Thank you for visiting example.com. You are using a browser version with limited support for CSS. "
+        + "To obtain the best experience, we recommend you use a more up to date browser. " * 4
+    )
+    result = clean([*BODY, Block("p", notice)])
+    assert texts(result.blocks) == texts(BODY)
+
+
+def test_caption_starting_with_pictured_removed() -> None:
+    caption = Block("p", "Pictured from left, are the authors Jo Watson and Lindsay Norman at the launch.")
+    result = clean([BODY[0], caption, BODY[1]])
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"byline": 1}
+
+
+def test_run_of_headings_at_the_end_is_content() -> None:
+    points = [Block("h", f"{i}. The company owns more than {i} thousand projects.") for i in range(1, 5)]
+    assert texts(clean([*BODY, *points]).blocks) == texts([*BODY, *points])
+    assert texts(clean([*BODY, points[0]]).blocks) == texts(BODY)
+
+
+def test_syndication_disclaimer_and_correction_notes_removed() -> None:
+    notes = [
+        Block("p", 'Dieser Artikel ist zuerst bei "Capital" erschienen.'),
+        Block("p", "Hinweis:"),
+        Block("p", "Gastbeiträge müssen nicht der Meinung der Redaktion entsprechen."),
+        Block("p", "Fehler gefunden? Jetzt melden."),
+        Block("p", "Today's news: Follow live updates from the campaign trail."),
+    ]
+    result = clean([BODY[0], *notes, BODY[1]])
+    assert texts(result.blocks) == texts(BODY)
+
+
+def test_agency_credit_line_and_foreign_dateline_removed() -> None:
+    credit = Block("p", "Reporting by Jane Doe in Berlin; Editing by John Roe")
+    dateline = Block("p", "Uppdaterad 15.59 | Publicerad 14.14")
+    result = clean([dateline, *BODY, credit])
+    assert texts(result.blocks) == texts(BODY)

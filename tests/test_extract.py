@@ -161,3 +161,35 @@ def html_soup(draw: st.DrawFn) -> str:
 def test_extract_never_raises_on_malformed_markup(html: str) -> None:
     result = extract(html, None)
     assert result is None or all(b.text for b in result.blocks)
+
+
+def test_body_split_by_an_ad_is_joined() -> None:
+    more = [p.replace("company", "group") for p in PARAS]
+    first = "".join(f"<p>{p}</p>" for p in PARAS)
+    second = "".join(f"<p>{p}</p>" for p in [*more, *more])
+    html = page(
+        f'<h1>Chip maker raises forecast</h1><div class="body articleBody">{first}</div>'
+        f'<div class="ad-slot"><p>Advertisement</p></div><div class="body articleBody">{second}</div>'
+    )
+    result = extract(html, "https://example.com/news/1")
+    assert result is not None
+    texts = [b.text for b in result.blocks]
+    assert texts[: len(PARAS)] == PARAS
+    assert more[0] in texts
+
+
+def test_headline_with_kicker_repeated_in_body_removed() -> None:
+    head = '<meta property="og:title" content="Forecast: Chip maker raises its outlook for the year">'
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = page(f"<article><p>Forecast Chip maker raises its outlook for the year</p>{body}</article>", head)
+    result = extract(html, "https://example.com/news/1")
+    assert result is not None
+    assert [b.text for b in result.blocks] == PARAS
+    assert result.removed.get("headline") == 1
+
+
+def test_parse_html_xml_declaration_and_declared_charset() -> None:
+    html = '<?xml version="1.0" encoding="iso-8859-1"?><html><head><meta charset="iso-8859-1"></head>'
+    doc = parse_html(html + "<body><p>Grüße aus Köln</p></body></html>")
+    assert doc is not None
+    assert doc.findtext(".//p") == "Grüße aus Köln"

@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 
 from pipelines.extract import parse_html
-from pipelines.metadata import Metadata, clean_title, normalise_date, page_metadata, people, plain_text
+from pipelines.metadata import (
+    Metadata,
+    _trafilatura_authors,
+    clean_title,
+    normalise_date,
+    page_metadata,
+    people,
+    plain_text,
+)
 
 
 def meta_of(head: str, body: str = "", url: str | None = "https://news.example.com/a") -> Metadata:
@@ -115,3 +123,50 @@ def test_description_image_canonical_language_tags() -> None:
     assert m.image == "https://img.example/a.jpg"
     assert m.canonical == "https://news.example.com/a"
     assert m.tags == ["Tech", "chips", "markets"]
+
+
+def test_section_tail_dropped_when_another_source_confirms_the_headline() -> None:
+    m = meta_of(
+        ld({"@type": "NewsArticle", "headline": "Coach asks for patience | Sport"})
+        + '<meta property="og:title" content="Coach asks for patience">'
+    )
+    assert m.title == "Coach asks for patience"
+    assert "Coach asks for patience" in m.headlines
+
+
+def test_site_suffix_matched_on_part_of_the_site_name() -> None:
+    assert clean_title("Growth stalls this quarter - WELT", "DIE WELT") == "Growth stalls this quarter"
+    assert clean_title("Markets › Rally continues › Example Blog", "example") == "Markets › Rally continues"
+
+
+def test_site_banner_h1_is_not_the_title() -> None:
+    m = meta_of(
+        "<title>Podcasts in Plex einbinden » Disfunctions.de</title>",
+        "<h1>Disfunctions.de</h1><h2>Podcasts in Plex einbinden</h2>",
+        url="https://www.disfunctions.de/post",
+    )
+    assert m.title == "Podcasts in Plex einbinden"
+
+
+def test_people_lists_conjunctions_and_markers() -> None:
+    assert people(["Trine Jørgensen og Tôrtia Reimer"]) == ["Trine Jørgensen", "Tôrtia Reimer"]
+    assert people(["Ann Lee, Bo Chan, Cy Dee and Di Ross"]) == ["Ann Lee", "Bo Chan", "Cy Dee", "Di Ross"]
+    assert people(["Max Muster, Senior Reporter"]) == ["Max Muster"]
+    assert people(["Rachel Brazil0"]) == ["Rachel Brazil"]
+    assert people(["VnExpress"], sitename="vnexpress.net") == []
+
+
+def test_meta_names_are_case_insensitive() -> None:
+    assert meta_of('<meta name="Author" content="Anna Martel und Lea Wagner, Nairobi">').authors == [
+        "Anna Martel",
+        "Lea Wagner",
+    ]
+
+
+def test_trafilatura_byline_search_skips_comments_and_figures() -> None:
+    body = '<figure><span class="author">Photo Agency</span></figure>'
+    body += '<div class="comments"><span class="author">Troll Commenter</span></div>'
+    body += '<div class="meta"><span class="story-writer">Jane Byline</span></div>'
+    doc = parse_html(f"<html><body>{body}<p>Text of the article.</p></body></html>")
+    assert doc is not None
+    assert _trafilatura_authors(doc) == ["Jane Byline"]
