@@ -102,3 +102,38 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
 	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
 	    else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; fi; }
+
+## cluster-demo: redis-server on 127.0.0.1:$(REDIS_PORT), the demo site, two news_cluster workers and the writer
+REDIS_PORT ?= 6390
+CLUSTER_REDIS := redis://127.0.0.1:$(REDIS_PORT)/0
+CLUSTER_LOGS := data/cluster
+.PHONY: cluster-demo
+cluster-demo: install
+	@command -v redis-server >/dev/null || { echo "error: redis-server not found (Debian: apt-get install redis-server)"; exit 1; }
+	@mkdir -p $(dir $(DB)) $(CLUSTER_LOGS)
+	@! redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 || { echo "error: port $(REDIS_PORT) is taken; set REDIS_PORT=..."; exit 1; }
+	@redis-server --port $(REDIS_PORT) --bind 127.0.0.1 --save '' --appendonly no >$(CLUSTER_LOGS)/redis.log & r=$$!; \
+	$(BIN)/python -m newscrawl.demo.server --port $(DEMO_PORT) & d=$$!; \
+	trap 'kill $$r $$d 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python -m newscrawl.waitfor http://127.0.0.1:$(DEMO_PORT)/ && \
+	for i in 1 2; do \
+	  $(BIN)/scrapy crawl news_cluster -a site=demo -s NEWSCRAWL_SITES_DIR=newscrawl/demo/sites \
+	    -s NEWSCRAWL_REDIS_URL=$(CLUSTER_REDIS) -s NEWSCRAWL_CLUSTER_IDLE_CLOSE=2 \
+	    -s NEWSCRAWL_WARC_DIR=$(CLUSTER_LOGS)/warc -s LOG_FILE=$(CLUSTER_LOGS)/worker$$i.log & \
+	done; \
+	echo "2 workers (logs: $(CLUSTER_LOGS)/worker1.log, worker2.log), 1 writer -> $(DB)"; \
+	$(BIN)/newscrawl write --db $(DB) --redis-url $(CLUSTER_REDIS) --sites-dir newscrawl/demo/sites --idle-exit 2 && \
+	echo "fetches per worker:" && redis-cli -p $(REDIS_PORT) hgetall news_cluster:workers
+
+## bench: pages/s and peak memory of our per-page loop, scrapy crawl (with/without entities) and trafilatura CLI
+BENCH_PAGES ?= 600
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/bench_crawl.py --pages $(BENCH_PAGES)
+
+## redis: install Debian's redis-server for the cluster test and cluster-demo when it is missing
+.PHONY: redis
+redis:
+	@command -v redis-server >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; \
+	    else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; fi; }

@@ -190,7 +190,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="SEC company_tickers_exchange.json for ticker links (default: $NEWSCRAWL_TICKERS_FILE)",
     )
     ent.set_defaults(func=cmd_entities)
+    add_scale_commands(sub)
     return parser
+
+
+def add_scale_commands(sub: Any) -> None:
+    """``write`` (the cluster's writer), ``reprocess``, ``ingest-warc`` (newscrawl.writer, newscrawl.warc)."""
+    from newscrawl import warc, writer
+
+    for name, text, add_arguments, func in (
+        ("write", "store the articles cluster workers push to Redis", writer.add_arguments, writer.cmd_write),
+        ("reprocess", "re-run the stages on archived pages (WARC)", warc.add_reprocess_arguments,
+         warc.cmd_reprocess),
+        ("ingest-warc", "run the stages on the article pages of WARC files", warc.add_ingest_arguments,
+         warc.cmd_ingest_warc),
+    ):
+        command = sub.add_parser(name, help=text)
+        add_arguments(command)
+        command.set_defaults(func=func)
 
 
 def main(argv: list[str] | None = None) -> int:

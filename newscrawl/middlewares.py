@@ -53,6 +53,21 @@ def parse_retry_after(value: str | bytes | None, now: float | None = None) -> fl
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+def read_fetches(db_path: str) -> dict[str, dict[str, Any]]:
+    """Earlier runs' ``fetches`` rows by URL, read through a read-only connection (the store writes)."""
+    if not db_path or db_path == ":memory:" or not Path(db_path).exists():
+        return {}
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            return database.load_fetches(sqlite_utils.Database(conn))
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        logger.warning("No earlier fetches read from %s: %s", db_path, exc)
+        return {}
+
+
 class RetryAfterMiddleware:
     """Delay retries: ``Retry-After`` (429/503, capped) or exponential backoff, and pause the slot."""
 
@@ -168,18 +183,9 @@ class ConditionalGetMiddleware:
         return cls(crawler)
 
     def load(self) -> dict[str, dict[str, Any]]:
-        """Read the earlier fetches once, through a read-only connection (the store is the writer)."""
+        """Read the earlier fetches once (see :func:`read_fetches`)."""
         if self.known is None:
-            self.known = {}
-            if self.db_path and self.db_path != ":memory:" and Path(self.db_path).exists():
-                try:
-                    conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
-                    try:
-                        self.known = database.load_fetches(sqlite_utils.Database(conn))
-                    finally:
-                        conn.close()
-                except sqlite3.Error as exc:
-                    logger.warning("No earlier fetches read from %s: %s", self.db_path, exc)
+            self.known = read_fetches(self.db_path)
         return self.known
 
     def forget(self) -> None:

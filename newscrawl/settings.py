@@ -36,6 +36,7 @@ AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # Scrapy 2.19's code-executing HTTP control endpoint: never on
 LOGSTATS_INTERVAL = 15.0
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
@@ -62,3 +63,11 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.ConditionalGetMiddleware": 570,
     "newscrawl.middlewares.RedirectLoopMiddleware": 610,  # before RedirectMiddleware (600)
 }
+
+# --- cluster and WARC archive (newscrawl/cluster.py, newscrawl/writer.py, newscrawl/warc.py) -----------
+NEWSCRAWL_REDIS_URL = "redis://127.0.0.1:6379/0"  # shared frontier, duplicate filter and item list
+NEWSCRAWL_CLUSTER_IDLE_CLOSE = 10.0  # a news_cluster worker exits after the frontier is empty this long
+NEWSCRAWL_WARC_DIR = ""  # write every response to gzip WARC files in this folder; empty = off
+NEWSCRAWL_WARC_MAX_MB = 100  # start a new WARC file once the current one is this large
+EXTENSIONS = {"newscrawl.warc.WarcArchive": 500}
+ITEM_PIPELINES = {**ITEM_PIPELINES, "newscrawl.warc.WarcIndexPipeline": 600}

@@ -203,8 +203,9 @@ def replace_article_entities(
 
 
 def store_article(db: sqlite_utils.Database, article: dict[str, Any]) -> str:
-    """Write an article and its entities in one transaction; returns the outcome."""
-    with db.conn:
+    """Write an article and its entities in one transaction (a savepoint inside an open one); returns the
+    outcome. ``db.atomic()``, not ``with db.conn``: sqlite-utils commits each write made outside a BEGIN."""
+    with db.atomic():
         article_id, outcome = upsert_article(db, article)
         replace_article_entities(db, article_id, article.get("entities") or [])
     return outcome
@@ -292,16 +293,6 @@ def save_boilerplate(
     if rows:
         with db.conn:
             db.table("boilerplate_shapes").upsert_all(rows, pk=("site", "shape"))
-
-
-@migrations()
-def m040_serving_indexes(db: sqlite_utils.Database) -> None:
-    """Indexes for Datasette (issue 5): the articles facets (language, authors, publication day) read an
-    index instead of every row's text, and articles_mentioning looks entities up by ticker."""
-    db.execute("create index if not exists idx_articles_language on articles(language)")
-    db.execute("create index if not exists idx_articles_authors on articles(authors)")
-    db.execute("create index if not exists idx_articles_day on articles(date(published))")
-    db.execute("create index if not exists idx_entities_ticker on entities(ticker)")
 
 
 # --- crawl errors, robots.txt, incremental fetches, article versions (issue 6) ------------------------
@@ -403,7 +394,7 @@ def record_fetch(db: sqlite_utils.Database, fetch: dict[str, Any]) -> None:
     """Remember validators and content hash of a fetched (stored or not modified) page."""
     row = {k: v for k, v in fetch.items() if v is not None}
     row.setdefault("checked_at", now())
-    with db.conn:
+    with db.atomic():
         db.table("fetches").upsert(row, pk="url", alter=False)
 
 
@@ -411,3 +402,28 @@ def finish_run_extra(db: sqlite_utils.Database, run_id: int, stats: dict[str, An
     """Counts added by issue 6 (kept apart from ``finish_run``): 304s."""
     with db.conn:
         db.table("crawl_runs").update(run_id, {"not_modified": int(stats.get("news/not_modified", 0))})
+
+
+@migrations()
+def m030_warc(db: sqlite_utils.Database) -> None:
+    """Where each article's fetched page is archived: WARC file and byte offset of its response record."""
+    db.table("articles").add_column("warc_file", str)
+    db.table("articles").add_column("warc_offset", int)
+
+
+def record_warc(db: sqlite_utils.Database, url: str, warc_file: str, warc_offset: int) -> None:
+    """Point the article with this canonical URL at the WARC record of its page."""
+    with db.conn:
+        db.execute(
+            "update articles set warc_file = ?, warc_offset = ? where url = ?", [warc_file, warc_offset, url]
+        )
+
+
+@migrations()
+def m040_serving_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for Datasette (issue 5): the articles facets (language, authors, publication day) read an
+    index instead of every row's text, and articles_mentioning looks entities up by ticker."""
+    db.execute("create index if not exists idx_articles_language on articles(language)")
+    db.execute("create index if not exists idx_articles_authors on articles(authors)")
+    db.execute("create index if not exists idx_articles_day on articles(date(published))")
+    db.execute("create index if not exists idx_entities_ticker on entities(ticker)")

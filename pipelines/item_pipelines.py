@@ -231,8 +231,9 @@ class StorePipeline(StagePipeline):
 
     def process_item(self, item: Any) -> Any:
         article = dict(ItemAdapter(item).items())
-        outcome = database.store_article(self.db, article)
-        database.record_fetch(self.db, fetch_record(article))
+        with self.db.atomic():  # article, entities and fetches row: all or nothing, even under SIGKILL
+            outcome = database.store_article(self.db, article)
+            database.record_fetch(self.db, fetch_record(article))
         if self.stats:
             self.stats.inc_value(f"newscrawl/{outcome}")
         return item

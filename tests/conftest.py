@@ -37,9 +37,9 @@ def demo_site() -> Iterator[str]:
     server.server_close()
 
 
-def run_crawl(db: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
-    """Run ``scrapy crawl news`` as a user does, fast settings, into the given database."""
-    command = [
+def crawl_command(db: Path, *args: str) -> list[str]:
+    """The ``scrapy crawl news`` command line of the tests: fast settings, into the given database."""
+    return [
         sys.executable,
         "-m",
         "scrapy",
@@ -55,6 +55,11 @@ def run_crawl(db: Path, *args: str, timeout: float = 240) -> subprocess.Complete
         "LOG_LEVEL=INFO",
         *args,
     ]
+
+
+def run_crawl(db: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    """Run ``scrapy crawl news`` as a user does, fast settings, into the given database."""
+    command = crawl_command(db, *args)
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import json
 import logging
+import os
+import shutil
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -19,9 +23,11 @@ from w3lib.encoding import html_body_declared_encoding
 
 from newscrawl import errors
 from newscrawl.items import ArticleItem
+from newscrawl.middlewares import read_fetches
 from newscrawl.pagetype import classify_page
 from newscrawl.siteconfig import Site, SiteConfigError, load_sites, select_sites
 from newscrawl.urls import is_http_url, looks_like_article, strip_tracking
+from pipelines.database import now
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +89,37 @@ def adhoc_site(urls: list[str]) -> Site:
 
 
 SPIDER_ARGUMENTS = ("site", "feed", "sitemap", "url")
+JOB_FILE = "newscrawl-job.json"  # in JOBDIR: when the job started, and whether a process is running it
+
+
+def write_job(jobdir: Path, started: str, running: bool) -> None:
+    tmp = jobdir / f"{JOB_FILE}.tmp"
+    tmp.write_text(json.dumps({"started": started, "running": running}), encoding="utf-8")
+    os.replace(tmp, jobdir / JOB_FILE)
+
+
+def begin_job(jobdir: Path) -> tuple[str, bool]:
+    """Start or resume the crawl job of JOBDIR: (when the job started, whether its last process was killed).
+
+    Scrapy saves its request queue on a clean stop only, but writes ``requests.seen`` as requests are
+    scheduled: after SIGKILL the scheduled-but-unfetched requests would be filtered as seen and never
+    fetched. So after a kill both are discarded and the crawl rediscovers its articles; those stored or
+    checked since the job started (``fetches``) are skipped, see :meth:`NewsSpider.done_in_job`.
+    """
+    jobdir.mkdir(parents=True, exist_ok=True)
+    try:
+        state = json.loads((jobdir / JOB_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        state = {}
+    except (OSError, ValueError):
+        state = {"running": True}
+    killed = bool(state.get("running"))
+    if killed:
+        shutil.rmtree(jobdir / "requests.queue", ignore_errors=True)
+        (jobdir / "requests.seen").unlink(missing_ok=True)
+    started = str(state.get("started") or now())
+    write_job(jobdir, started, running=True)
+    return started, killed
 
 
 def resolve_sites(site_arg: str | None, adhoc: dict[str, list[str]], sites_dir: str | None) -> list[Site]:
@@ -126,6 +163,10 @@ class NewsSpider(scrapy.Spider):
         self.adhoc = {"feed": _split(feed), "sitemap": _split(sitemap), "url": _split(url)}
         self.sites: list[Site] = []
         self.seen: set[str] = set()
+        self.jobdir: Path | None = None
+        self.job_started: str | None = None  # JOBDIR crawls: when the job (not this process) started
+        self.resumed_after_kill = False
+        self.checked: dict[str, str] | None = None  # fetches: URL -> checked_at, read once
         self.max_section_depth = 2
         self.max_sitemaps = 1000
         self.sitemaps_requested = 0
@@ -140,7 +181,15 @@ class NewsSpider(scrapy.Spider):
         spider.allowed_domains = sorted({d for s in spider.sites for d in s.allowed_domains})
         spider.configure_slots(crawler)
         spider.user_agent = user_agent(crawler.settings)
+        if crawler.settings.get("JOBDIR"):
+            spider.jobdir = Path(crawler.settings["JOBDIR"])
+            spider.job_started, spider.resumed_after_kill = begin_job(spider.jobdir)
         return spider
+
+    def closed(self, reason: str) -> None:
+        """The process ends cleanly (Scrapy has saved its JOBDIR queue): a later run resumes normally."""
+        if self.jobdir is not None and self.job_started is not None:
+            write_job(self.jobdir, self.job_started, running=False)
 
     def configure_slots(self, crawler: Crawler) -> None:
         """Per-domain delay and concurrency from the site definitions (Scrapy's DOWNLOAD_SLOTS)."""
@@ -155,6 +204,10 @@ class NewsSpider(scrapy.Spider):
 
     # --- start -----------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.resumed_after_kill:
+            self.count("news/resume/after_kill")
+            logger.warning("Resuming %s after a killed crawl: Scrapy's queue is rediscovered; articles "
+                           "stored since the job started (%s) are skipped", self.jobdir, self.job_started)
         for request in self.start_requests():
             yield request
 
@@ -300,12 +353,24 @@ class NewsSpider(scrapy.Spider):
         for url in dict.fromkeys(strip_tracking(u) for u in urls):
             if self.is_article_url(site, url):
                 self.count(f"news/discovered/{source}")
+                if self.done_in_job(url):
+                    self.count("news/skipped/resumed")
+                    continue
                 request = self.make_request(url, self.parse_article, site)
                 # conditional GET from earlier fetches (ConditionalGetMiddleware); a 304 reaches parse_article
                 request.meta.update(conditional=True, handle_httpstatus_list=[304])
                 if lastmods and url in lastmods:
                     request.meta["sitemap_lastmod"] = lastmods[url]
                 yield request
+
+    def done_in_job(self, url: str) -> bool:
+        """A resumed JOBDIR crawl: the page was stored (or found unchanged) since the job started."""
+        if self.job_started is None:
+            return False
+        if self.checked is None:
+            fetches = read_fetches(self.settings.get("NEWSCRAWL_DB") or "")
+            self.checked = {u: str(row.get("checked_at") or "") for u, row in fetches.items()}
+        return self.checked.get(url, "") >= self.job_started
 
     # --- pages -------------------------------------------------------------------
     def parse_page(self, response: Response, site: Site, depth: int) -> Iterator[Any]:

@@ -1,0 +1,271 @@
+"""Crawl throughput and memory: our per-page work, ``scrapy crawl``, and the trafilatura CLI, side by side.
+
+``make bench`` (or ``python bench/bench_crawl.py [--pages N] [--memory-check]``) serves N real pages from
+``../shared/corpus`` (fundus and trafilatura-eval HTML, gz decompressed on the fly, repeated under new
+URLs when N exceeds the corpus) plus a sitemap and robots.txt on 127.0.0.1, then measures pages/s and peak
+resident memory (the whole process tree, sampled) of:
+
+1. a single-process loop of our per-page work (extract + clean + language + entities + store);
+2. ``scrapy crawl news -a sitemap=...`` with the full pipeline;
+3. the same crawl with ``NEWSCRAWL_ENTITIES_ENABLED=False``;
+4. ``trafilatura -i urls.txt --parallel 2`` with ``SLEEP_TIME = 0`` (and ``SSRF_PROTECTION = off``: the
+   pages are on 127.0.0.1).
+
+``--memory-check`` adds crawl (2) at 1,000 and 5,000 pages and compares their peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+
+def corpus_pages() -> list[Path]:
+    pages = sorted((CORPUS / "fundus" / "html").rglob("*.html*"))
+    pages += sorted((CORPUS / "trafilatura-eval" / "html").glob("*.html*"))
+    if not pages:
+        sys.exit(f"error: no pages under {CORPUS} (../shared/corpus is read in place)")
+    return pages
+
+
+def page_path(number: int) -> str:
+    return f"/2025/01/{number % 28 + 1:02d}/bench-article-{number:05d}/"
+
+
+def read_page(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+class CorpusServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, pages: list[Path], count: int) -> None:
+        super().__init__(("127.0.0.1", 0), CorpusHandler)
+        self.pages = pages
+        self.count = count
+        self.base = f"http://127.0.0.1:{self.server_address[1]}"
+        self.by_path = {page_path(i): pages[i % len(pages)] for i in range(count)}
+
+    def urls(self) -> list[str]:
+        return [self.base + page_path(i) for i in range(self.count)]
+
+    def sitemap(self) -> bytes:
+        entries = "".join(f"<url><loc>{u}</loc></url>" for u in self.urls())
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+        ).encode()
+
+
+class CorpusHandler(BaseHTTPRequestHandler):
+    server: CorpusServer
+
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0]
+        if path == "/sitemap.xml":
+            self.reply(self.server.sitemap(), "application/xml")
+        elif path == "/robots.txt":
+            robots = f"User-agent: *\nAllow: /\nSitemap: {self.server.base}/sitemap.xml\n"
+            self.reply(robots.encode(), "text/plain")
+        elif path in self.server.by_path:
+            self.reply(read_page(self.server.by_path[path]), "text/html; charset=utf-8")
+        else:
+            self.send_error(404)
+
+    def reply(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+# --- measuring a process tree -------------------------------------------------------------
+def tree_rss(root: int) -> int:
+    """Resident bytes of a process and all its descendants (from /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat[1])
+        rss[int(entry.name)] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
+    members, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [p for p, parent in parents.items() if parent == pid and p not in members]
+        members.update(children)
+        frontier.extend(children)
+    return sum(rss.get(p, 0) for p in members)
+
+
+@dataclass
+class Result:
+    name: str
+    pages: int
+    seconds: float
+    peak_rss: int
+    note: str = ""
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+def measure(name: str, command: list[str], pages: int, cwd: Path, env: dict[str, str] | None = None,
+            note: str = "") -> Result:
+    start = time.monotonic()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    errors: list[bytes] = []
+    reader = threading.Thread(target=lambda: errors.append(process.stderr.read() if process.stderr else b""))
+    reader.start()
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.2)
+    seconds = time.monotonic() - start
+    reader.join()
+    if process.returncode != 0:
+        tail = b"".join(errors).decode(errors="replace")[-2000:]
+        sys.exit(f"error: {name} failed ({process.returncode}):\n{tail}")
+    return Result(name, pages, seconds, peak, note)
+
+
+# --- (1) the single-process loop ------------------------------------------------------------
+def loop(pages: list[Path], count: int, db: Path) -> None:
+    """Our per-page work, one page at a time, in this process (the one-core baseline)."""
+    sys.path.insert(0, str(ROOT))
+    from newscrawl.writer import ArticleProcessor, project_settings
+    from pipelines import database
+
+    processor = ArticleProcessor.from_settings(project_settings(), database.open_db(db))
+    for i in range(count):
+        url = f"http://127.0.0.1{page_path(i)}"
+        html = read_page(pages[i % len(pages)]).decode("utf-8", errors="replace")
+        processor.process([{"url": url, "site": "127.0.0.1", "fetched_url": url, "html": html}])
+    processor.save_learned()
+
+
+def crawl_command(base: str, db: Path, *settings: str) -> list[str]:
+    command = [
+        str(BIN / "scrapy"), "crawl", "news", "-a", f"sitemap={base}/sitemap.xml",
+        "-s", f"NEWSCRAWL_DB={db}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+        "-s", "NEWSCRAWL_MIN_WORDS=0", "-s", "LOG_LEVEL=WARNING", "-s", "LOGSTATS_INTERVAL=0",
+    ]
+    for setting in settings:
+        command += ["-s", setting]
+    return command
+
+
+def trafilatura_run(server: CorpusServer, work: Path) -> Result:
+    (work / "urls.txt").write_text("\n".join(server.urls()) + "\n")
+    config = (Path(__import__("trafilatura").__file__).parent / "settings.cfg").read_text()
+    config = config.replace("SLEEP_TIME = 5.0", "SLEEP_TIME = 0")
+    config = config.replace("SSRF_PROTECTION = on", "SSRF_PROTECTION = off")
+    (work / "trafilatura.cfg").write_text(config)
+    out = work / "trafilatura-out"
+    command = [str(BIN / "trafilatura"), "-i", "urls.txt", "--parallel", "2",
+               "--config-file", "trafilatura.cfg", "-o", out.name]
+    result = measure("(4) trafilatura CLI --parallel 2", command, server.count, work)
+    result.note = f"{sum(1 for _ in out.rglob('*') if _.is_file())} texts written"
+    return result
+
+
+def stored(db: Path) -> str:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return f"{conn.execute('select count(*) from articles').fetchone()[0]} articles stored"
+
+
+def table(results: list[Result]) -> None:
+    print(f"\n{'run':<42} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'peak RSS MB':>12}  note")
+    for r in results:
+        mb = r.peak_rss / 2**20
+        print(f"{r.name:<42} {r.pages:>6} {r.seconds:>8.1f} {r.rate:>8.2f} {mb:>12.0f}  {r.note}")
+
+
+def ratio(label: str, a: Result, b: Result, target: float) -> None:
+    value = a.rate / b.rate if b.rate else 0.0
+    print(f"{label:<52} {value:5.2f}x  (target >= {target}x) {'ok' if value >= target else 'BELOW TARGET'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pages", type=int, default=600, help="pages served and crawled (>= 500)")
+    parser.add_argument("--memory-check", action="store_true", help="also crawl 1,000 and 5,000 pages")
+    parser.add_argument("--loop", nargs=2, metavar=("COUNT", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    pages = corpus_pages()
+    if args.loop:
+        loop(pages, int(args.loop[0]), Path(args.loop[1]))
+        return 0
+    count = max(500, args.pages)
+    print(f"{len(pages)} corpus pages, {count} served (nproc {os.cpu_count()})")
+    with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
+        work = Path(tmp)
+        server = CorpusServer(pages, count)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        results = [
+            measure("(1) single-process loop, full stages", [PYTHON, __file__, "--loop", str(count),
+                    str(work / "loop.db")], count, ROOT),
+        ]
+        results[0].note = stored(work / "loop.db")
+        full_crawl = crawl_command(server.base, work / "full.db")
+        full = measure("(2) scrapy crawl, full pipeline", full_crawl, count, ROOT)
+        full.note = stored(work / "full.db")
+        noent_crawl = crawl_command(server.base, work / "noent.db", "NEWSCRAWL_ENTITIES_ENABLED=False")
+        noent = measure("(3) scrapy crawl, entities off", noent_crawl, count, ROOT)
+        noent.note = stored(work / "noent.db")
+        results += [full, noent, trafilatura_run(server, work)]
+        table(results)
+        print()
+        ratio("(2) scrapy crawl / (1) single-process loop", results[1], results[0], 1.6)
+        ratio("(3) crawl without entities / (4) trafilatura CLI", results[2], results[3], 1.0)
+        print(f"(2) peak RSS {results[1].peak_rss / 2**20:.0f} MB (target <= 1200 MB)")
+        if args.memory_check:
+            memory_check(server, pages, work)
+        server.shutdown()
+    return 0
+
+
+def memory_check(server: CorpusServer, pages: list[Path], work: Path) -> None:
+    runs = []
+    for count in (1000, 5000):
+        big = CorpusServer(pages, count)
+        threading.Thread(target=big.serve_forever, daemon=True).start()
+        command = crawl_command(big.base, work / f"m{count}.db")
+        runs.append(measure(f"(2) scrapy crawl, {count} pages", command, count, ROOT))
+        big.shutdown()
+    table(runs)
+    growth = runs[1].peak_rss / runs[0].peak_rss - 1 if runs[0].peak_rss else 0.0
+    print(f"peak RSS 5,000 vs 1,000 pages: {growth:+.1%} (target within 10%)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
