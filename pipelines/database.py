@@ -237,17 +237,23 @@ def start_run(db: sqlite_utils.Database, spider: str, sites: Iterable[str]) -> i
         )
 
 
+def _by_kind(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    """Integer stats under a prefix, keyed by the rest of their name."""
+    return {
+        k.removeprefix(prefix): int(v)
+        for k, v in stats.items()
+        if k.startswith(prefix) and isinstance(v, int)
+    }
+
+
 def finish_run(db: sqlite_utils.Database, run_id: int, stats: dict[str, Any], reason: str) -> None:
     """Record a run's counts from the Scrapy stats."""
 
     def total(prefix: str) -> int:
         return sum(int(v) for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int))
 
-    dropped = {
-        k.removeprefix("newscrawl/dropped/"): v
-        for k, v in stats.items()
-        if k.startswith("newscrawl/dropped/")
-    }
+    dropped = _by_kind(stats, "newscrawl/dropped/")
+    errors = _by_kind(stats, "news/error/")
     row = {
         "finished": now(),
         "discovered": total("news/discovered/"),
@@ -258,7 +264,9 @@ def finish_run(db: sqlite_utils.Database, run_id: int, stats: dict[str, Any], re
         "dropped": sum(dropped.values()),
         "non_article": total("news/non_article/"),
         "duplicates": stats.get("news/duplicate", 0),
-        "errors": total("news/error/"),
+        "errors": sum(errors.values()),
+        "errors_by_kind": json.dumps(errors, sort_keys=True),
+        "not_modified": stats.get("news/not_modified", 0),
         "dropped_reasons": json.dumps(dropped, sort_keys=True),
         "finish_reason": reason,
         "stats": json.dumps(
@@ -374,8 +382,14 @@ def record_robots(
     """The robots.txt of a site as fetched in this run (newest wins)."""
     with db.conn:
         db.table("robots_txt").upsert(
-            {"site": site, "url": url, "status": status, "body": body[:100_000], "fetched_at": now(),
-             "run_id": run_id},
+            {
+                "site": site,
+                "url": url,
+                "status": status,
+                "body": body[:100_000],
+                "fetched_at": now(),
+                "run_id": run_id,
+            },
             pk="url",
         )
 
@@ -396,12 +410,6 @@ def record_fetch(db: sqlite_utils.Database, fetch: dict[str, Any]) -> None:
     row.setdefault("checked_at", now())
     with db.atomic():
         db.table("fetches").upsert(row, pk="url", alter=False)
-
-
-def finish_run_extra(db: sqlite_utils.Database, run_id: int, stats: dict[str, Any]) -> None:
-    """Counts added by issue 6 (kept apart from ``finish_run``): 304s."""
-    with db.conn:
-        db.table("crawl_runs").update(run_id, {"not_modified": int(stats.get("news/not_modified", 0))})
 
 
 @migrations()
@@ -427,3 +435,9 @@ def m040_serving_indexes(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists idx_articles_authors on articles(authors)")
     db.execute("create index if not exists idx_articles_day on articles(date(published))")
     db.execute("create index if not exists idx_entities_ticker on entities(ticker)")
+
+
+@migrations()
+def m050_errors_by_kind(db: sqlite_utils.Database) -> None:
+    """crawl_runs.errors_by_kind: JSON object, error kind -> count (the rows are in crawl_errors)."""
+    db.table("crawl_runs").add_column("errors_by_kind", str)

@@ -201,7 +201,6 @@ class StorePipeline(StagePipeline):
         """Record the run once Scrapy knows why it ended (after the pipelines closed)."""
         stats = self.stats.get_stats() if self.stats else {}
         database.finish_run(self.db, self.run_id, stats, reason)
-        database.finish_run_extra(self.db, self.run_id, stats)
         self.db.close()
         self.db = None
 

@@ -60,10 +60,13 @@ def test_crawl_run_counts(tmp_path: Path) -> None:
     run = database.start_run(db, "news", ["demo"])
     stats = {"news/discovered/feed": 3, "news/discovered/sitemap": 4, "newscrawl/stored": 5,
              "newscrawl/dropped/too_short": 1, "newscrawl/dropped/no_text": 2, "news/non_article/listing": 2,
-             "downloader/response_count": 12}
+             "downloader/response_count": 12, "news/error/timeout": 2, "news/error/http_503": 1,
+             "news/not_modified": 4}
     database.finish_run(db, run, stats, "finished")
     row = db.table("crawl_runs").get(run)
     assert (row["discovered"], row["stored"], row["dropped"], row["non_article"], row["fetched"]) == (
         7, 5, 3, 2, 12)
     assert json.loads(row["dropped_reasons"]) == {"no_text": 2, "too_short": 1}
     assert row["finish_reason"] == "finished"
+    assert (row["errors"], row["not_modified"]) == (3, 4)
+    assert json.loads(row["errors_by_kind"]) == {"http_503": 1, "timeout": 2}
