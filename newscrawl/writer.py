@@ -54,9 +54,7 @@ class ArticleProcessor:
         self.sites = sites
         self.min_words = min_words
         self.entities_enabled = entities_enabled
-        self.memory = BoilerplateMemory()
-        self.loaded: set[str] = set()
-        self.dirty: dict[str, set[str]] = {}
+        self.memory = BoilerplateMemory(db=db)
         self.stats: Counter[str] = Counter()
 
     @classmethod
@@ -78,21 +76,14 @@ class ArticleProcessor:
         url = str(article.get("url") or "")
         return next((s for s in self.sites.values() if s.allows(url)), None)
 
-    def learned(self, site: str) -> frozenset[str]:
-        if site not in self.loaded:
-            self.memory.load(site, database.load_boilerplate(self.db, site))
-            self.loaded.add(site)
-        return self.memory.learned(site)
-
     def prepare(self, article: Article) -> Article | None:
         """extract, clean and language; None (and a counted reason) when the page is not stored."""
         site = self.site(article)
         name = str(article.get("site") or (site.name if site else "local"))
         try:
             article = extract_stage(article, site.drop_selectors if site else ())
-            changed = self.memory.observe(name, str(article.get("url")), [b.text for b in article["blocks"]])
-            self.dirty.setdefault(name, set()).update(s for s, _, _ in changed)
-            article = clean_stage(article, self.learned(name), self.min_words)
+            self.memory.observe(name, str(article.get("url")), [b.text for b in article["blocks"]])
+            article = clean_stage(article, self.memory.learned(name), self.min_words)
             article = language_stage(article, site.languages if site else ())
         except Rejected as rejected:
             self.stats[f"newscrawl/dropped/{rejected.reason}"] += 1
@@ -111,17 +102,9 @@ class ArticleProcessor:
             warc = article.get("warc")
             if warc:
                 database.record_warc(self.db, str(article["url"]), str(warc[0]), int(warc[1]))
-        if sum(map(len, self.dirty.values())) > 500:
-            self.save_learned()
 
     def save_learned(self) -> None:
-        for site, shapes in self.dirty.items():
-            database.save_boilerplate(
-                self.db,
-                site,
-                [(s, self.memory.examples[(site, s)], sorted(self.memory.pages[(site, s)])) for s in shapes],
-            )
-        self.dirty.clear()
+        self.memory.save()
 
 
 def unwrap(raw: bytes | str) -> Article:

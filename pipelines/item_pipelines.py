@@ -92,45 +92,20 @@ class CleanPipeline(StagePipeline):
         self.debug = crawler.settings.getbool("NEWSCRAWL_DEBUG_CLEAN")
         self.db_path = crawler.settings.get("NEWSCRAWL_DB")
         self.memory = BoilerplateMemory()
-        self.loaded: set[str] = set()
-        self.dirty: dict[str, set[str]] = {}
 
     def open_spider(self) -> None:
-        self.db = database.open_db(self.db_path) if self.db_path else None
+        self.memory = BoilerplateMemory(db=database.open_db(self.db_path) if self.db_path else None)
 
     def close_spider(self) -> None:
-        self.save_learned()
-
-    def learned(self, site: str) -> frozenset[str]:
-        if self.db is not None and site not in self.loaded:
-            self.memory.load(site, database.load_boilerplate(self.db, site))
-            self.loaded.add(site)
-        return self.memory.learned(site)
-
-    def observe(self, site: str, url: str, blocks: list[Any]) -> None:
-        changed = self.memory.observe(site, url, [b.text for b in blocks])
-        self.dirty.setdefault(site, set()).update(s for s, _, _ in changed)
-        if sum(map(len, self.dirty.values())) > 500:
-            self.save_learned()
-
-    def save_learned(self) -> None:
-        if self.db is None:
-            return
-        for site, shapes in self.dirty.items():
-            database.save_boilerplate(
-                self.db,
-                site,
-                [(s, self.memory.examples[(site, s)], sorted(self.memory.pages[(site, s)])) for s in shapes],
-            )
-        self.dirty.clear()
+        self.memory.save()
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         site = str(adapter.get("site"))
-        self.observe(site, str(adapter.get("url")), adapter.get("blocks") or [])
+        self.memory.observe(site, str(adapter.get("url")), [b.text for b in adapter.get("blocks") or []])
         article = dict(adapter.items())
         try:
-            article = clean_stage(article, self.learned(site), self.min_words, self.debug)
+            article = clean_stage(article, self.memory.learned(site), self.min_words, self.debug)
         except Rejected as rejected:
             raise self.drop(item, rejected) from None
         adapter.pop("blocks", None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -203,3 +205,17 @@ def test_agency_credit_line_and_foreign_dateline_removed() -> None:
     dateline = Block("p", "Uppdaterad 15.59 | Publicerad 14.14")
     result = clean([dateline, *BODY, credit])
     assert texts(result.blocks) == texts(BODY)
+
+
+def test_learned_shapes_persist_in_the_database(tmp_path: Path) -> None:
+    from pipelines import database
+
+    db = database.open_db(tmp_path / "news.db")
+    first = BoilerplateMemory(min_pages=3, db=db)
+    for i, company in enumerate(["Alibaba", "Tencent", "Nvidia"]):
+        first.observe("site", f"/a{i}", [f"Our analysts rate {company} a strong buy today."])
+    first.save()
+    later = BoilerplateMemory(min_pages=3, db=db)  # a later crawl of the same site
+    assert shape("Our analysts rate Siemens a strong buy today.") in later.learned("site")
+    row = db.execute("select site, page_count, example from boilerplate_shapes").fetchone()
+    assert row == ("site", 3, "Our analysts rate Alibaba a strong buy today.")
