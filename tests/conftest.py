@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -63,14 +64,24 @@ def run_crawl(db: Path, *args: str, timeout: float = 240) -> subprocess.Complete
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
 
 
+def demo_sites_dir(folder: Path, base: str, **crawl: float) -> Path:
+    """A sites folder with the demo site definition pointed at ``base`` (the fixture's port);
+    ``crawl`` overrides keys of its [crawl] table (download_delay, concurrency)."""
+    sites = folder / "sites"
+    sites.mkdir()
+    definition = (DEMO_DIR / "sites" / "demo.toml").read_text(encoding="utf-8")
+    definition = definition.replace("http://127.0.0.1:8765", base)
+    for key, value in crawl.items():
+        definition = re.sub(rf"(?m)^{key} = .*$", f"{key} = {value}", definition)
+    (sites / "demo.toml").write_text(definition)
+    return sites
+
+
 @pytest.fixture(scope="session")
 def crawl(demo_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """One crawl of the demo site by the real pipelines: its database, feed export and log."""
     folder = tmp_path_factory.mktemp("crawl")
-    sites = folder / "sites"
-    sites.mkdir()
-    definition = (DEMO_DIR / "sites" / "demo.toml").read_text(encoding="utf-8")
-    (sites / "demo.toml").write_text(definition.replace("http://127.0.0.1:8765", demo_site))
+    sites = demo_sites_dir(folder, demo_site)
     result = run_crawl(
         folder / "news.db",
         "-a",

@@ -15,7 +15,7 @@ import pytest
 import redis
 import sqlite_utils
 
-from tests.conftest import DEMO_DIR, EXPECTED, ROOT
+from tests.conftest import EXPECTED, ROOT, demo_sites_dir
 
 REDIS_SERVER = shutil.which("redis-server")
 
@@ -57,14 +57,7 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def sites_dir(folder: Path, base: str, delay: float = 0.1) -> Path:
     """The demo site definition on the fixture's port, slowed down so that both workers get pages."""
-    sites = folder / "sites"
-    sites.mkdir()
-    definition = (DEMO_DIR / "sites" / "demo.toml").read_text(encoding="utf-8")
-    definition = definition.replace("http://127.0.0.1:8765", base)
-    definition = definition.replace("download_delay = 0.0", f"download_delay = {delay}")
-    definition = definition.replace("concurrency = 4", "concurrency = 1")
-    (sites / "demo.toml").write_text(definition)
-    return sites
+    return demo_sites_dir(folder, base, download_delay=delay, concurrency=1)
 
 
 def worker(url: str, sites: Path, folder: Path, *settings: str) -> subprocess.Popen[str]:

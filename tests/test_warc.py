@@ -14,7 +14,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from newscrawl.warc import RotatingWarcWriter, WarcArchive, iter_responses, read_record
-from tests.conftest import DEMO_DIR, EXPECTED, ROOT, run_crawl
+from tests.conftest import EXPECTED, ROOT, demo_sites_dir, run_crawl
 
 EXPECTED_PATHS = sorted(a["path"] for a in EXPECTED["articles"])
 
@@ -28,10 +28,7 @@ def newscrawl(*args: str) -> subprocess.CompletedProcess[str]:
 def archived(demo_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A crawl of the demo site with the archive on, small WARC files so that they rotate."""
     folder = tmp_path_factory.mktemp("warc")
-    sites = folder / "sites"
-    sites.mkdir()
-    definition = (DEMO_DIR / "sites" / "demo.toml").read_text(encoding="utf-8")
-    (sites / "demo.toml").write_text(definition.replace("http://127.0.0.1:8765", demo_site))
+    sites = demo_sites_dir(folder, demo_site)
     result = run_crawl(
         folder / "news.db",
         "-a", "site=demo",
