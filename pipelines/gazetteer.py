@@ -299,3 +299,67 @@ def company(name: str) -> str | None:
 
 def place(name: str) -> str | None:
     return place_names().get(name)
+
+
+# --- name shapes and contexts that say what a name is (general English news usage) -------------------------
+
+# Nationalities, peoples and faiths: the model tags them as people, places or organisations ("Welsh",
+# "Nepali", "Latinos"); they are none of these. First names (Christian, Dane, Finn) are left out.
+# fmt: off
+DEMONYM_NOUNS = (
+    "American", "Briton", "Scot", "Irishman", "Canadian", "Mexican",
+    "Brazilian", "Argentine", "Argentinian", "Chilean", "Colombian", "Peruvian", "Venezuelan", "Cuban",
+    "Haitian", "Jamaican", "Italian", "German", "Belgian", "Austrian", "Swede", "Norwegian", "Icelander",
+    "Pole", "Czech", "Slovak", "Hungarian", "Romanian", "Bulgarian", "Greek", "Turk", "Russian",
+    "Ukrainian", "Belarusian", "Serb", "Serbian", "Croat", "Croatian", "Bosnian", "Albanian", "Estonian",
+    "Latvian", "Lithuanian", "Georgian", "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "Korean", "Filipino",
+    "Indonesian", "Malaysian", "Singaporean", "Indian", "Pakistani", "Bangladeshi", "Nepali", "Afghan",
+    "Iranian", "Iraqi", "Syrian", "Israeli", "Palestinian", "Jordanian", "Saudi", "Emirati", "Qatari",
+    "Kuwaiti", "Bahraini", "Omani", "Yemeni", "Egyptian", "Libyan", "Tunisian", "Algerian", "Moroccan",
+    "Nigerian", "Ghanaian", "Kenyan", "Ethiopian", "Eritrean", "Somali", "Ugandan", "Tanzanian", "Rwandan",
+    "Congolese", "Angolan", "Zambian", "Zimbabwean", "Australian", "European", "African", "Asian", "Arab",
+    "Latino", "Latina", "Hispanic", "Bedouin", "Kurd", "Jew", "Muslim", "Catholic", "Protestant", "Hindu",
+    "Sikh", "Buddhist", "Sunni", "Shiite", "Pashtun", "Uyghur", "Uighur", "Tibetan", "Rohingya", "Yazidi",
+    "Druze", "Berber", "Scandinavian", "Nordic", "Caribbean", "Asian-American", "African-American",
+    "Sri Lankan",
+)
+DEMONYM_ADJECTIVES = (
+    "British", "English", "Scottish", "Welsh", "Irish", "French", "Spanish", "Portuguese", "Dutch", "Swiss",
+    "Swedish", "Danish", "Finnish", "Polish", "Turkish", "Chinese", "Japanese", "Taiwanese", "Vietnamese",
+    "Thai", "Burmese", "Nepalese", "Lebanese", "Sudanese", "Senegalese", "Kurdish", "Jewish", "Arabic",
+    "Maori", "Aboriginal", "Inuit", "Shia",
+)
+# fmt: on
+DEMONYMS = frozenset(DEMONYM_ADJECTIVES) | {w + s for w in DEMONYM_NOUNS for s in ("", "s")}
+
+# A last word that makes a name an event, a law or a document, not an organisation, person or place.
+EVENT_HEADS = re.compile(
+    r"\s(Summit|Conference|Convention|Expo|Festival|Awards?|Prize|Cup|Championships?|Olympics|Marathon"
+    r"|Act|Treaty|Accords?|Agreement|Protocol|Statement)$"
+)
+# A lowercase noun right after a name that makes the name an event's or agreement's ("the Paris climate
+# accord", "its Cloud Next conference"): the name is not a place or a person there.
+EVENT_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:conference|summit|festival|expo|convention|treaty|accords?|agreement|protocol)\b"
+)
+# A lowercase noun right after a name that makes the name a product's or weapon's ("Merkava tanks",
+# "Browning machine guns"), unless the name is a known company (the maker: "Boeing jets").
+PRODUCT_AFTER = re.compile(
+    r"\s+(?:tanks?|rifles?|pistols?|(?:machine\s+)?guns?|missiles?|rockets?|howitzers?|warships?"
+    r"|fighter\s+jets?|helicopters?|drones?|smartphones?|handsets?)\b"
+)
+# An apposition that says the name before it is an organisation ("Etlaq, the company behind ...",
+# "Observatório do Clima, a coalition of ...").
+ORG_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|start-up|coalition|organi[sz]ation"
+    r"|nonprofit|non-profit|charity|agency|airline|carrier|manufacturer|maker|retailer|publisher|broadcaster"
+    r"|newspaper|think\s+tank|union|conglomerate|lender|insurer|operator)"
+    r"(?=\s+(?:that|which|behind|based|founded|of|in|with|from|owned|run|known|whose|for)\b|[,.;:)—–])"
+)
+# Words before a name that say it is a place ("the village of Alma al-Chaab", "counties such as Durham").
+PLACE_BEFORE = re.compile(
+    r"\b(?:(?:village|town|city|region|province|district|county|state|neighbou?rhood|suburb|island"
+    r"|municipality|port)\s+of|(?:villages|towns|cities|regions|provinces|districts|counties|states"
+    r"|neighbou?rhoods|suburbs|islands|municipalities)\s+(?:such\s+as|including|like|of))\s+"
+    r"(?:[A-Z][\w'-]*(?:,\s+|\s+(?:and|or)\s+))*$"  # the next names of a list: 'counties such as Durham and'
+)

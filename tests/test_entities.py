@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from newscrawl.cli import main
-from pipelines.entities import Mention, base_name, canonicalise, clean_name, summarise, tag_entities, tag_many
+from pipelines.entities import (
+    Mention,
+    base_name,
+    canonicalise,
+    clean_name,
+    mentions_of,
+    summarise,
+    tag_entities,
+    tag_many,
+)
 from pipelines.finance import facts, find_spans
 from pipelines.tickers import lookup, name_key
 
@@ -171,6 +181,108 @@ def test_non_entities_and_dateline() -> None:
     found = entities(text)
     assert ("LOC", "Kathmandu") in found
     assert not {name for _, name in found} & {"AI", "CEO", "Bitcoin"}
+
+
+# --- rules over the model's spans (the spans are given, so each rule is tested on its own) ------------------
+
+
+def ruled(text: str, *spans: tuple[str, str]) -> list[tuple[str, str, str]]:
+    """(label, text, canonical) of the mentions the rules make of the given model spans (label, name); a name
+    written several times in the text is given once per occurrence, in order."""
+    ents, seen = [], Counter[str]()
+    for label, name in spans:
+        start = -1
+        for _ in range(seen[name] + 1):
+            start = text.index(name, start + 1)
+        seen[name] += 1
+        ents.append((label, start, start + len(name)))
+    return [
+        (m.label, m.text, m.canonical) for m in mentions_of(text, ents) if m.label in ("PERSON", "ORG", "LOC")
+    ]
+
+
+def test_nationalities_are_no_entities() -> None:
+    text = "Welsh ministers met Nepali pilots and Latinos in Ohio."
+    spans = [("PERSON", "Welsh"), ("LOC", "Nepali"), ("ORG", "Latinos"), ("LOC", "Ohio")]
+    assert ruled(text, *spans) == [("LOC", "Ohio", "Ohio")]
+
+
+def test_events_agreements_and_products_are_no_entities() -> None:
+    text = "At the Cloud Next conference and the Budget Summit, Foo left the Paris climate accord."
+    spans = [("PERSON", "Cloud Next"), ("ORG", "the Budget Summit"), ("PERSON", "Foo"), ("LOC", "Paris")]
+    assert ruled(text, *spans) == [("PERSON", "Foo", "Foo")]
+    text = "Israel's Merkava tanks and Boeing jets were there, with Browning machine guns."
+    spans = [("LOC", "Israel"), ("LOC", "Merkava"), ("ORG", "Boeing"), ("PERSON", "Browning")]
+    assert ruled(text, *spans) == [("LOC", "Israel", "Israel"), ("ORG", "Boeing", "Boeing")]
+
+
+def test_context_says_organisation_or_place() -> None:
+    text = "Sal Lee works at Etlaq, the company behind the port. Etlaq is in Oman. Etlaq grew."
+    spans = [("PERSON", "Sal Lee"), ("LOC", "Etlaq"), ("LOC", "Etlaq"), ("LOC", "Oman"), ("LOC", "Etlaq")]
+    assert ruled(text, *spans) == [
+        ("PERSON", "Sal Lee", "Sal Lee"),
+        ("ORG", "Etlaq", "Etlaq"),
+        ("ORG", "Etlaq", "Etlaq"),
+        ("LOC", "Oman", "Oman"),
+        ("ORG", "Etlaq", "Etlaq"),
+    ]
+    text = "He left Khartoum, for the city of Khartoum North, then for the village of Alma al-Chaab."
+    spans = [("LOC", "Khartoum"), ("PERSON", "Khartoum North"), ("PERSON", "Alma al-Chaab")]
+    assert ruled(text, *spans) == [
+        ("LOC", "Khartoum", "Khartoum"),
+        ("LOC", "Khartoum North", "Khartoum North"),
+        ("LOC", "Alma al-Chaab", "Alma al-Chaab"),
+    ]
+
+
+def test_places_listed_after_a_place_noun_are_split() -> None:
+    text = "Turnout rose in counties such as Durham and Wake, said Ann Ray of Procter and Gamble."
+    spans = [("ORG", "Durham and Wake"), ("PERSON", "Ann Ray"), ("ORG", "Procter and Gamble")]
+    assert ruled(text, *spans) == [
+        ("LOC", "Durham", "Durham"),
+        ("LOC", "Wake", "Wake"),
+        ("PERSON", "Ann Ray", "Ann Ray"),
+        ("ORG", "Procter and Gamble", "Procter and Gamble"),
+    ]
+
+
+def test_names_joined_by_a_particle_are_one_name() -> None:
+    text = "Ana Reis of Observatório do Clima, a coalition of groups, spoke."
+    spans = [("PERSON", "Ana Reis"), ("LOC", "Observatório"), ("PERSON", "Clima")]
+    assert ruled(text, *spans) == [
+        ("PERSON", "Ana Reis", "Ana Reis"),
+        ("ORG", "Observatório do Clima", "Observatório do Clima"),
+    ]
+
+
+def test_one_label_per_name_ties_go_to_the_first_mention() -> None:
+    text = "Talks open in Belém, Brazil. Delegates meet in Belém."
+    spans = [("LOC", "Belém"), ("LOC", "Brazil"), ("ORG", "Belém")]
+    assert ruled(text, *spans) == [
+        ("LOC", "Belém", "Belém"),
+        ("LOC", "Brazil", "Brazil"),
+        ("LOC", "Belém", "Belém"),
+    ]
+
+
+def test_names_the_model_calls_works_first() -> None:
+    text = "He played “Valheim” and wore a “Valheim” shirt. Joe Dow died. “Joe Dow lived well,” she said."
+    spans = [("MISC", "Valheim"), ("LOC", "Valheim"), ("PERSON", "Joe Dow"), ("MISC", "Joe Dow")]
+    assert ruled(text, *spans) == [("PERSON", "Joe Dow", "Joe Dow")]
+
+
+def test_one_word_people_written_in_lower_case_are_no_people() -> None:
+    text = "Flydubai said a flydubai jet landed. Drill, baby, drill. Maya said hi."
+    spans = [("PERSON", "Flydubai"), ("PERSON", "Drill"), ("PERSON", "Maya")]
+    assert ruled(text, *spans) == [("PERSON", "Maya", "Maya")]
+
+
+def test_acronyms_of_common_nouns_are_no_entities() -> None:
+    text = (
+        "Before BMT — basic military training — and the medium-term expenditure framework (Mtef), SEC spoke."
+    )
+    spans = [("ORG", "BMT"), ("ORG", "Mtef"), ("ORG", "SEC")]
+    assert ruled(text, *spans) == [("ORG", "SEC", "SEC")]
 
 
 def test_other_languages_get_rules_and_gazetteer_only() -> None:
