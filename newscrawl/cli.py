@@ -90,6 +90,7 @@ FIELDS = (
     "modified",
     "language",
     "entities",
+    "facts",
     "description",
     "date_source",
     "tags",

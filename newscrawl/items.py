@@ -36,4 +36,5 @@ class ArticleItem(scrapy.Item):
     removed = scrapy.Field()  # dict: cleaning stage -> paragraphs removed
     # filled by language and entities
     language = scrapy.Field()
+    facts = scrapy.Field()  # money amounts and percentages: list of dicts with offsets into text
     entities = scrapy.Field()  # list of dicts: text, label, canonical, count, start

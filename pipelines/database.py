@@ -152,6 +152,7 @@ def _article_record(article: dict[str, Any]) -> dict[str, Any]:
         "is_free": article.get("is_free"),
         "fetched_url": article.get("fetched_url"),
         "cleaning": json.dumps(article.get("removed") or {}, sort_keys=True),
+        "facts": json.dumps(article.get("facts") or [], ensure_ascii=False),
     }
 
 
@@ -441,3 +442,9 @@ def m040_serving_indexes(db: sqlite_utils.Database) -> None:
 def m050_errors_by_kind(db: sqlite_utils.Database) -> None:
     """crawl_runs.errors_by_kind: JSON object, error kind -> count (the rows are in crawl_errors)."""
     db.table("crawl_runs").add_column("errors_by_kind", str)
+
+
+@migrations()
+def m060_article_facts(db: sqlite_utils.Database) -> None:
+    """articles.facts: money amounts and percentages of the text (JSON array)."""
+    db.table("articles").add_column("facts", str)

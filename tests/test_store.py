@@ -11,6 +11,7 @@ ARTICLE = {
     "url": "https://example.com/2025/12/16/story/", "site": "example", "title": "Chip maker rallies",
     "authors": ["Jane Doe"], "published": "2025-12-16T09:12:00+00:00", "language": "en",
     "text": "Shares rallied.\n\nAnalysts cheered.", "word_count": 4,
+    "facts": [{"type": "percent", "text": "3.57 percent", "start": 12, "end": 24, "value": 3.57}],
     "entities": [{"name": "Alibaba", "type": "ORG", "count": 2, "first_offset": 0},
                  {"name": "Hong Kong", "type": "LOC", "count": 1, "first_offset": 40}],
 }
@@ -34,10 +35,11 @@ def test_recrawl_updates_in_place(tmp_path: Path) -> None:
     assert database.store_article(db, dict(ARTICLE)) == "unchanged"
     changed = {**ARTICLE, "text": "Shares rallied again.", "entities": ARTICLE["entities"][:1]}
     assert database.store_article(db, changed) == "updated"
-    rows = list(db.query("select id, text, authors, first_seen, last_seen from articles"))
+    rows = list(db.query("select id, text, authors, facts, first_seen, last_seen from articles"))
     assert len(rows) == 1
     assert rows[0]["text"] == "Shares rallied again."
     assert json.loads(rows[0]["authors"]) == ["Jane Doe"]
+    assert json.loads(rows[0]["facts"]) == ARTICLE["facts"]
     links = list(db.query("select e.name, ae.mentions from article_entities ae "
                           "join entities e on e.id = ae.entity_id"))
     assert links == [{"name": "Alibaba", "mentions": 2}]
