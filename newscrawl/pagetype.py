@@ -55,7 +55,11 @@ def _paragraph_words(sel: Selector) -> int:
 
 def classify_page(html: str) -> str:
     """``article`` or the kind of non-article page: ``soft_404``, ``video``, ``listing``."""
-    sel = Selector(text=html)
+    return classify_selector(Selector(text=html))
+
+
+def classify_selector(sel: Selector) -> str:
+    """:func:`classify_page` of an already parsed page."""
     heading = " ".join(sel.css("title::text, h1 ::text").getall())
     words = _paragraph_words(sel)
     if SOFT_404.search(heading) and words < 150:

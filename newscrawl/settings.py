@@ -20,12 +20,19 @@ NEWSCRAWL_ENTITIES_ENABLED = True  # set False to skip named-entity tagging
 NEWSCRAWL_TICKERS_FILE = ""  # SEC company_tickers_exchange.json for ticker links; empty: pytickersymbols
 NEWSCRAWL_SECTION_DEPTH = 2  # how many section/listing pages deep the spider follows
 NEWSCRAWL_DEBUG_CLEAN = False  # log every paragraph the cleaner removes, and why
+# worker processes for extract, language and entities (pipelines/pool.py); None: one per CPU, 0: inline
+NEWSCRAWL_STAGE_WORKERS: int | None = None
+# pages downloading or in the pipelines at once (pool.StageBackpressure); empty: 4 per worker
+NEWSCRAWL_STAGE_BACKLOG: int | None = None
 
 # --- Scrapy ------------------------------------------------------------------
 USER_AGENT = f"newscrawl/0.1 (+{NEWSCRAWL_CONTACT_URL})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+# items of ONE response processed in parallel; Scrapy starts this many tasks per response, and an article
+# page yields one item (items of different responses run concurrently anyway: the stage pool stays fed)
+CONCURRENT_ITEMS = 8
 DOWNLOAD_DELAY = 0.25
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
@@ -59,6 +66,7 @@ NEWSCRAWL_MAX_SITEMAPS = 1000  # child sitemaps followed per run (huge or endles
 NEWSCRAWL_CONDITIONAL_GET = True  # If-None-Match / If-Modified-Since for pages fetched in earlier runs
 NEWSCRAWL_RECHECK_HOURS = 24.0  # a page whose sitemap lastmod is unchanged is re-fetched after this long
 DOWNLOADER_MIDDLEWARES = {
+    "pipelines.pool.StageBackpressure": 50,  # first: requests wait before anything else handles them
     "newscrawl.middlewares.RetryAfterMiddleware": 560,  # process_response runs before RetryMiddleware (550)
     "newscrawl.middlewares.ConditionalGetMiddleware": 570,
     "newscrawl.middlewares.RedirectLoopMiddleware": 610,  # before RedirectMiddleware (600)

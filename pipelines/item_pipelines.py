@@ -1,6 +1,8 @@
 """Scrapy item pipelines: thin wrappers that run one stage each and decide what failure means.
 
-Order (see ``ITEM_PIPELINES``): extract -> clean -> language -> entities -> store.
+Order (see ``ITEM_PIPELINES``): extract -> clean -> language -> entities -> store. Extract, language and
+entities run in the crawl's worker processes (``pipelines.pool``, ``NEWSCRAWL_STAGE_WORKERS``); clean (it
+learns each site's boilerplate across pages) and the store (one writer) run in the crawl process.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from newscrawl import errors
 from newscrawl.siteconfig import Site
 from pipelines import database, entities
 from pipelines.boilerplate import BoilerplateMemory
+from pipelines.pool import StagePool, stage_pool
 from pipelines.stages import (
     Rejected,
     clean_stage,
@@ -58,6 +61,11 @@ class StagePipeline:
         sites = getattr(self.crawler.spider, "sites", [])
         return next((s for s in sites if s.name == ItemAdapter(item).get("site")), None)
 
+    async def run(self, stage: Any, *args: Any) -> Any:
+        """``stage(*args)`` in the crawl's worker pool, or inline when there is none."""
+        pool: StagePool | None = stage_pool(self.crawler)
+        return await pool.run(stage, *args) if pool else stage(*args)
+
     def drop(self, item: Any, rejected: Rejected) -> DropItem:
         if self.stats:
             self.stats.inc_value(f"newscrawl/dropped/{rejected.reason}")
@@ -69,12 +77,16 @@ class StagePipeline:
 class ExtractPipeline(StagePipeline):
     """Metadata and body paragraphs from the page (trafilatura plus our container drops)."""
 
-    def process_item(self, item: Any) -> Any:
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        stage_pool(crawler)  # the workers start with the spider
+
+    async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         site = self.site(item)
-        article = dict(adapter.items())
+        page = {"url": adapter.get("url"), "html": adapter.get("html")}
         try:
-            article = extract_stage(article, site.drop_selectors if site else ())
+            article = await self.run(extract_stage, page, tuple(site.drop_selectors) if site else ())
         except Rejected as rejected:
             raise self.drop(item, rejected) from None
         adapter.pop("html", None)
@@ -120,11 +132,12 @@ class CleanPipeline(StagePipeline):
 class LanguagePipeline(StagePipeline):
     """Language of the clean body, cross-checked with the page's declared language."""
 
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         site = self.site(item)
+        text = {"text": adapter.get("text"), "declared_language": adapter.get("declared_language")}
         try:
-            article = language_stage(dict(adapter.items()), site.languages if site else ())
+            article = await self.run(language_stage, text, tuple(site.languages) if site else ())
         except Rejected as rejected:
             raise self.drop(item, rejected) from None
         adapter["language"] = article["language"]
@@ -142,9 +155,10 @@ class EntitiesPipeline(StagePipeline):
         entities.configure(crawler.settings.get("NEWSCRAWL_TICKERS_FILE") or "")
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        adapter["entities"] = entities_stage([dict(adapter.items())])[0]["entities"]
+        text = {"text": adapter.get("text"), "language": adapter.get("language")}
+        adapter["entities"] = (await self.run(entities_stage, [text]))[0]["entities"]
         return item
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from parsel import Selector
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
@@ -24,7 +25,7 @@ from w3lib.encoding import html_body_declared_encoding
 from newscrawl import errors
 from newscrawl.items import ArticleItem
 from newscrawl.middlewares import read_fetches
-from newscrawl.pagetype import classify_page
+from newscrawl.pagetype import classify_page, classify_selector
 from newscrawl.siteconfig import Site, SiteConfigError, load_sites, select_sites
 from newscrawl.urls import is_http_url, looks_like_article, strip_tracking
 from pipelines.database import now
@@ -397,7 +398,9 @@ class NewsSpider(scrapy.Spider):
             self.count("newscrawl/dropped/empty_body")
             logger.info("Empty page: %s", response.url)
             return
-        kind = classify_page(response.text)
+        # parsed once for both questions, and not kept on the response (which lives until its item is stored)
+        page = Selector(text=response.text)
+        kind = classify_selector(page)
         if kind == "soft_404":
             self.fault(response.url, "soft_404", "'not found' page served with status 200",
                        "news/non_article/soft_404")
@@ -405,7 +408,8 @@ class NewsSpider(scrapy.Spider):
         if kind != "article":
             self.count(f"news/non_article/{kind}")
             return
-        url = self.canonical_url(response, site)
+        url = self.canonical_url(response, site, page)
+        del page
         if url in self.seen:
             self.fault(response.url, "duplicate", f"same article as {url}", "news/duplicate")
             return
@@ -440,10 +444,11 @@ class NewsSpider(scrapy.Spider):
             errors.page_not_modified, url=strip_tracking(response.url), **self.validators(response)
         )
 
-    def canonical_url(self, response: TextResponse, site: Site) -> str:
+    def canonical_url(self, response: TextResponse, site: Site, page: Selector | None = None) -> str:
+        page = response.selector if page is None else page
         declared = (
-            response.css('link[rel="canonical"]::attr(href)').get()
-            or response.css('meta[property="og:url"]::attr(content)').get()
+            page.css('link[rel="canonical"]::attr(href)').get()
+            or page.css('meta[property="og:url"]::attr(content)').get()
         )
         if declared:
             url = strip_tracking(response.urljoin(declared.strip()))
