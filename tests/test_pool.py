@@ -29,7 +29,8 @@ GERMAN = ("Die Aktien des Chipherstellers stiegen am Dienstag deutlich, nachdem 
 
 def crawl_demo(folder: Path, base: str, workers: int, languages: str | None = None) -> sqlite_utils.Database:
     folder.mkdir()
-    sites = demo_sites_dir(folder, base, concurrency=1)  # one page at a time: the same pages in the same order
+    # one page at a time: the same pages in the same order
+    sites = demo_sites_dir(folder, base, concurrency=1)
     if languages is not None:
         toml = sites / "demo.toml"
         toml.write_text(re.sub(r"(?m)^languages = .*$", f"languages = {languages}", toml.read_text()))
