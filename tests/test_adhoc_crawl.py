@@ -62,3 +62,15 @@ def test_user_agent_names_contact_url() -> None:
     assert user_agent(settings) == "newscrawl/0.1 (+https://example.org/bot)"
     settings.set("USER_AGENT", "mybot/2", priority="cmdline")
     assert user_agent(settings) == "mybot/2"
+
+
+def test_copy_of_an_article_is_read_from_its_canonical_page(demo_site: str, tmp_path: Path) -> None:
+    """An AMP copy: the article is stored once, under and from its canonical page."""
+    [(copy, canonical)] = EXPECTED["duplicates"].items()
+    result = run_crawl(tmp_path / "news.db", "-a", f"url={demo_site}{copy}")
+    assert result.returncode == 0, result.stderr[-2000:]
+    db = sqlite_utils.Database(tmp_path / "news.db")
+    rows = list(db.query("select url, fetched_url, title from articles"))
+    gold = next(a for a in EXPECTED["articles"] if a["path"] == canonical)
+    url = demo_site + canonical
+    assert rows == [{"url": url, "fetched_url": url, "title": gold["title"]}]

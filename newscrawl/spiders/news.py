@@ -381,7 +381,7 @@ class NewsSpider(scrapy.Spider):
         else:
             yield from self.parse_section(response, site, depth)
 
-    def parse_article(self, response: Response, site: Site) -> Iterator[ArticleItem]:
+    def parse_article(self, response: Response, site: Site) -> Iterator[Any]:
         if response.status == 304:
             self.not_modified(response)
             return
@@ -413,6 +413,9 @@ class NewsSpider(scrapy.Spider):
         if url in self.seen:
             self.fault(response.url, "duplicate", f"same article as {url}", "news/duplicate")
             return
+        if url != strip_tracking(response.url) and not response.meta.get("canonical_hop"):
+            yield from self.follow_canonical(response, url, site)
+            return
         self.seen.add(url)
         self.count("news/article")
         yield ArticleItem(
@@ -423,6 +426,14 @@ class NewsSpider(scrapy.Spider):
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             **self.validators(response),
         )
+
+    def follow_canonical(self, response: Response, url: str, site: Site) -> Iterator[Any]:
+        """A copy of an article (AMP page, tracking or syndication URL): the article is read from its
+        canonical page, so that its metadata does not depend on which copy was fetched first."""
+        self.fault(response.url, "duplicate", f"a copy of {url}", "news/duplicate")
+        request = self.make_request(url, self.parse_article, site)
+        request.meta["canonical_hop"] = True  # one hop: a canonical page pointing elsewhere is stored
+        yield request
 
     def validators(self, response: Response) -> dict[str, str | None]:
         """What the next run's conditional GET and re-check decisions need."""
