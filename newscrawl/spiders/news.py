@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import codecs
-import json
 import logging
-import os
-import shutil
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,60 +16,20 @@ from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
-from w3lib.encoding import html_body_declared_encoding
 
 from newscrawl import errors
 from newscrawl.items import ArticleItem
+from newscrawl.jobstate import begin_job, write_job
 from newscrawl.middlewares import read_fetches
 from newscrawl.pagetype import classify_page, classify_selector
+from newscrawl.responses import content_type, encoding_repair, is_html
 from newscrawl.siteconfig import Site, SiteConfigError, load_sites, select_sites
 from newscrawl.urls import is_http_url, looks_like_article, strip_tracking
-from pipelines.database import now
 
 logger = logging.getLogger(__name__)
 
-# single-byte encodings servers declare by default; a body that is valid UTF-8 under them is UTF-8
-LEGACY_ENCODINGS = {"ascii", "cp1252", "iso8859-1", "iso8859-15", "latin-1"}
-
-
-def _utf8(body: bytes) -> bool:
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def encoding_repair(response: TextResponse) -> str | None:
-    """The encoding a mis-declared page really uses, or None when the declaration fits the bytes."""
-    if response.body.isascii():
-        return None
-    try:
-        declared = codecs.lookup(response.encoding).name
-    except LookupError:
-        return None
-    if declared in LEGACY_ENCODINGS and _utf8(response.body):
-        return "utf-8"
-    if declared == "utf-8" and not _utf8(response.body):
-        in_page = html_body_declared_encoding(response.body)
-        return in_page if in_page and codecs.lookup(in_page).name != "utf-8" else "cp1252"
-    return None
-
-
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
-
-
-def content_type(response: Response) -> str:
-    return (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
-
-
-def is_html(response: Response) -> bool:
-    """HTML by its Content-Type, or by its first bytes when the server sends none."""
-    kind = content_type(response)
-    if kind:
-        return "html" in kind
-    return response.body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html"))
 
 
 def user_agent(settings: BaseSettings) -> str:
@@ -90,39 +46,6 @@ def adhoc_site(urls: list[str]) -> Site:
 
 
 SPIDER_ARGUMENTS = ("site", "feed", "sitemap", "url")
-JOB_FILE = "newscrawl-job.json"  # in JOBDIR: when the job started, and whether a process is running it
-
-
-def write_job(jobdir: Path, started: str, running: bool) -> None:
-    tmp = jobdir / f"{JOB_FILE}.tmp"
-    tmp.write_text(json.dumps({"started": started, "running": running}), encoding="utf-8")
-    os.replace(tmp, jobdir / JOB_FILE)
-
-
-def begin_job(jobdir: Path) -> tuple[str, bool]:
-    """Start or resume the crawl job of JOBDIR: (when the job started, whether its last process was killed).
-
-    Scrapy saves its request queue on a clean stop only, but writes ``requests.seen`` as requests are
-    scheduled: after SIGKILL the scheduled-but-unfetched requests would be filtered as seen and never
-    fetched. So after a kill both are discarded and the crawl rediscovers its articles; those stored or
-    checked since the job started (``fetches``) are skipped, see :meth:`NewsSpider.done_in_job`.
-    """
-    jobdir.mkdir(parents=True, exist_ok=True)
-    try:
-        state = json.loads((jobdir / JOB_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        state = {}
-    except (OSError, ValueError):
-        state = {"running": True}
-    killed = bool(state.get("running"))
-    if killed:
-        shutil.rmtree(jobdir / "requests.queue", ignore_errors=True)
-        (jobdir / "requests.seen").unlink(missing_ok=True)
-    started = str(state.get("started") or now())
-    write_job(jobdir, started, running=True)
-    return started, killed
-
-
 def resolve_sites(site_arg: str | None, adhoc: dict[str, list[str]], sites_dir: str | None) -> list[Site]:
     """The sites a crawl covers: the ad-hoc URLs' hosts, the named sites, or every configured one."""
     adhoc_urls = [u for urls in adhoc.values() for u in urls]

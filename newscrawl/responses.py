@@ -1,0 +1,47 @@
+"""What a fetched response really is: HTML or not, and the encoding its bytes really use."""
+
+from __future__ import annotations
+
+import codecs
+
+from scrapy.http import Response, TextResponse
+from w3lib.encoding import html_body_declared_encoding
+
+# single-byte encodings servers declare by default; a body that is valid UTF-8 under them is UTF-8
+LEGACY_ENCODINGS = {"ascii", "cp1252", "iso8859-1", "iso8859-15", "latin-1"}
+
+
+def _utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def encoding_repair(response: TextResponse) -> str | None:
+    """The encoding a mis-declared page really uses, or None when the declaration fits the bytes."""
+    if response.body.isascii():
+        return None
+    try:
+        declared = codecs.lookup(response.encoding).name
+    except LookupError:
+        return None
+    if declared in LEGACY_ENCODINGS and _utf8(response.body):
+        return "utf-8"
+    if declared == "utf-8" and not _utf8(response.body):
+        in_page = html_body_declared_encoding(response.body)
+        return in_page if in_page and codecs.lookup(in_page).name != "utf-8" else "cp1252"
+    return None
+
+
+def content_type(response: Response) -> str:
+    return (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+
+
+def is_html(response: Response) -> bool:
+    """HTML by its Content-Type, or by its first bytes when the server sends none."""
+    kind = content_type(response)
+    if kind:
+        return "html" in kind
+    return response.body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html"))
