@@ -158,7 +158,9 @@ class EntitiesPipeline(StagePipeline):
     async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         text = {"text": adapter.get("text"), "language": adapter.get("language")}
-        adapter["entities"] = (await self.run(entities_stage, [text]))[0]["entities"]
+        tagged = (await self.run(entities_stage, [text]))[0]
+        adapter["entities"] = tagged["entities"]
+        adapter["facts"] = tagged["facts"]
         return item
 
 

@@ -40,6 +40,14 @@ def test_seed_article(crawl: dict[str, Any]) -> None:
     assert "\nAd\n" not in f"\n{text}\n"
 
 
+def test_seed_facts(crawl: dict[str, Any]) -> None:
+    facts = json.loads(crawl["rows"][SEED_PATH]["facts"])
+    money = [(f["text"], f["currency"], f["amount"]) for f in facts if f["type"] == "money"]
+    assert ("HKD 148.60", "HKD", 148.6) in money
+    assert ("$53 billion", "USD", 53e9) in money
+    assert {f["text"] for f in facts if f["type"] == "percent"} >= {"3.57 percent", "149 percent"}
+
+
 def test_seed_entities(crawl: dict[str, Any]) -> None:
     names = {r["name"] for r in crawl["db"].query(
         "select e.name from entities e join article_entities ae on ae.entity_id = e.id "
