@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import codecs
 
+from parsel import Selector
 from scrapy.http import Response, TextResponse
 from w3lib.encoding import html_body_declared_encoding
+
+from newscrawl.siteconfig import Site
+from newscrawl.urls import is_http_url, strip_tracking
 
 # single-byte encodings servers declare by default; a body that is valid UTF-8 under them is UTF-8
 LEGACY_ENCODINGS = {"ascii", "cp1252", "iso8859-1", "iso8859-15", "latin-1"}
@@ -45,3 +49,17 @@ def is_html(response: Response) -> bool:
     if kind:
         return "html" in kind
     return response.body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html"))
+
+
+def canonical_url(response: TextResponse, site: Site, page: Selector | None = None) -> str:
+    """rel=canonical / og:url when it stays within the site, else the fetched URL; tracking dropped."""
+    page = response.selector if page is None else page
+    declared = (
+        page.css('link[rel="canonical"]::attr(href)').get()
+        or page.css('meta[property="og:url"]::attr(content)').get()
+    )
+    if declared:
+        url = strip_tracking(response.urljoin(declared.strip()))
+        if is_http_url(url) and site.allows(url):
+            return url
+    return strip_tracking(response.url)

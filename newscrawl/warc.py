@@ -35,6 +35,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newscrawl.pagetype import classify_page
+from newscrawl.responses import canonical_url
 from newscrawl.siteconfig import Site
 from newscrawl.spiders.news import adhoc_site
 from newscrawl.urls import is_http_url, strip_tracking
@@ -200,19 +201,6 @@ def iter_responses(path: Path) -> Iterator[tuple[int, HtmlResponse, int]]:
             yield records.get_record_offset(), response, status
 
 
-def canonical_url(response: HtmlResponse, site: Site) -> str:
-    """As the spider does: rel=canonical / og:url within the site, else the fetched URL."""
-    declared = (
-        response.css('link[rel="canonical"]::attr(href)').get()
-        or response.css('meta[property="og:url"]::attr(content)').get()
-    )
-    if declared:
-        url = strip_tracking(response.urljoin(declared.strip()))
-        if is_http_url(url) and site.allows(url):
-            return url
-    return strip_tracking(response.url)
-
-
 def page_article(response: HtmlResponse, sites: dict[str, Site]) -> Article | None:
     """An article dict from an archived HTML page; None for anything that is not an article."""
     kind = (response.headers.get(b"Content-Type") or b"text/html").decode("latin-1").lower()
@@ -301,20 +289,34 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def warc_articles(processor: ArticleProcessor, files: list[str], quiet: bool) -> Iterator[Article]:
+    """The article pages of WARC files, once per canonical URL. A copy (AMP page, tracking URL) is
+    used only when its canonical page is not archived, as the crawl reads the canonical page."""
     seen: set[str] = set()
+    copies: list[tuple[str, int]] = []
     bar = tqdm(desc="ingest-warc", unit="record", disable=quiet)
     for name in files:
-        path = Path(name)
-        for offset, response, status in iter_responses(path):
+        for offset, response, status in iter_responses(Path(name)):
             bar.update()
             article = page_article(response, processor.sites) if status == 200 else None
-            if article is None or article["url"] in seen:
-                processor.stats["warc/skipped"] += 1
+            if article is not None and article["url"] != strip_tracking(response.url):
+                copies.append((name, offset))
                 continue
-            seen.add(article["url"])
-            article["warc"] = (str(path), offset)
-            yield article
+            yield from _first(processor, seen, article, name, offset)
+    for name, offset in copies:
+        article = page_article(read_record(name, offset), processor.sites)
+        yield from _first(processor, seen, article, name, offset)
     bar.close()
+
+
+def _first(processor: ArticleProcessor, seen: set[str], article: Article | None, name: str,
+           offset: int) -> Iterator[Article]:
+    """The article unless it is None or its canonical URL was already yielded (counted as skipped)."""
+    if article is None or article["url"] in seen:
+        processor.stats["warc/skipped"] += 1
+        return
+    seen.add(article["url"])
+    article["warc"] = (name, offset)
+    yield article
 
 
 def cmd_ingest_warc(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from newscrawl.items import ArticleItem
 from newscrawl.jobstate import begin_job, write_job
 from newscrawl.middlewares import read_fetches
 from newscrawl.pagetype import classify_page, classify_selector
-from newscrawl.responses import content_type, encoding_repair, is_html
+from newscrawl.responses import canonical_url, content_type, encoding_repair, is_html
 from newscrawl.siteconfig import Site, SiteConfigError, load_sites, select_sites
 from newscrawl.urls import is_http_url, looks_like_article, strip_tracking
 
@@ -331,7 +331,7 @@ class NewsSpider(scrapy.Spider):
         if kind != "article":
             self.count(f"news/non_article/{kind}")
             return
-        url = self.canonical_url(response, site, page)
+        url = canonical_url(response, site, page)
         del page
         if url in self.seen:
             self.fault(response.url, "duplicate", f"same article as {url}", "news/duplicate")
@@ -377,15 +377,3 @@ class NewsSpider(scrapy.Spider):
         self.crawler.signals.send_catch_log(
             errors.page_not_modified, url=strip_tracking(response.url), **self.validators(response)
         )
-
-    def canonical_url(self, response: TextResponse, site: Site, page: Selector | None = None) -> str:
-        page = response.selector if page is None else page
-        declared = (
-            page.css('link[rel="canonical"]::attr(href)').get()
-            or page.css('meta[property="og:url"]::attr(content)').get()
-        )
-        if declared:
-            url = strip_tracking(response.urljoin(declared.strip()))
-            if is_http_url(url) and site.allows(url):
-                return url
-        return strip_tracking(response.url)
