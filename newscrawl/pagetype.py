@@ -7,23 +7,14 @@ import re
 
 from parsel import Selector
 
+from pipelines.metadata import NEWS_TYPES, jsonld_objects, jsonld_types
+
 SOFT_404 = re.compile(
     r"\b(page|seite|article|story|content)\s+(was\s+)?(not\s+found|nicht\s+gefunden)"
     r"|\b404\b|does\s+not\s+exist|doesn['’]t\s+exist|no\s+longer\s+available"
     r"|existiert\s+nicht|nicht\s+mehr\s+verfügbar",
     re.IGNORECASE,
 )
-ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "blogposting",
-    "techarticle",
-    "opinionnewsarticle",
-    "report",
-    "liveblogposting",
-}
 
 
 def _jsonld_types(sel: Selector) -> set[str]:
@@ -33,20 +24,8 @@ def _jsonld_types(sel: Selector) -> set[str]:
             data = json.loads(raw)
         except ValueError:
             continue
-        types.update(_collect_types(data))
+        types.update(t for obj in jsonld_objects(data) for t in jsonld_types(obj))
     return types
-
-
-def _collect_types(data: object) -> set[str]:
-    if isinstance(data, list):
-        return set().union(*(_collect_types(d) for d in data)) if data else set()
-    if not isinstance(data, dict):
-        return set()
-    found = _collect_types(data.get("@graph", []))
-    kind = data.get("@type", "")
-    for k in kind if isinstance(kind, list) else [kind]:
-        found.add(str(k).lower())
-    return found
 
 
 def _paragraph_words(sel: Selector) -> int:
@@ -66,7 +45,7 @@ def classify_selector(sel: Selector) -> str:
         return "soft_404"
     og_type = (sel.css('meta[property="og:type"]::attr(content)').get() or "").lower()
     has_article_markup = bool(
-        _jsonld_types(sel) & ARTICLE_TYPES
+        _jsonld_types(sel) & NEWS_TYPES
         or og_type == "article"
         or sel.css('meta[property="article:published_time"]')
     )

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-ARTICLE_TYPES = {
+NEWS_TYPES = {
     "article",
     "newsarticle",
     "reportagenewsarticle",
@@ -25,8 +25,8 @@ ARTICLE_TYPES = {
     "opinionnewsarticle",
     "report",
     "liveblogposting",
-    "webpage",
 }
+ARTICLE_TYPES = NEWS_TYPES | {"webpage"}  # a plain WebPage object is the last resort for metadata
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 # " | ", " - ", " › ", " :: ", "|", "：" ... between a headline and its site or section (not a bare ":")
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:•·›»~/]|::|//)\s+|\s*\|\s*|：")
@@ -69,16 +69,18 @@ class Metadata:
     headlines: list[str] = field(default_factory=list)  # every headline the page gives (h1, og:title...)
 
 
-def _walk(data: Any) -> Iterator[dict[str, Any]]:
+def jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object of parsed JSON-LD, including those of an ``@graph``."""
     if isinstance(data, list):
         for item in data:
-            yield from _walk(item)
+            yield from jsonld_objects(item)
     elif isinstance(data, dict):
         yield data
-        yield from _walk(data.get("@graph", []))
+        yield from jsonld_objects(data.get("@graph", []))
 
 
-def _types(obj: dict[str, Any]) -> set[str]:
+def jsonld_types(obj: dict[str, Any]) -> set[str]:
+    """The lower-cased ``@type`` names of a JSON-LD object."""
     kind = obj.get("@type", [])
     return {str(k).lower() for k in (kind if isinstance(kind, list) else [kind])}
 
@@ -91,8 +93,8 @@ def jsonld_article(doc: lxml_html.HtmlElement) -> dict[str, Any]:
             data = json.loads(script.text_content() or "null", strict=False)
         except ValueError:
             continue
-        candidates += [o for o in _walk(data) if _types(o) & ARTICLE_TYPES]
-    candidates.sort(key=lambda o: "webpage" in _types(o))
+        candidates += [o for o in jsonld_objects(data) if jsonld_types(o) & ARTICLE_TYPES]
+    candidates.sort(key=lambda o: "webpage" in jsonld_types(o))
     return candidates[0] if candidates else {}
 
 
@@ -100,7 +102,8 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
     if isinstance(value, dict):
-        if "person" not in _types(value) and _types(value) & {"organization", "newsmediaorganization"}:
+        kinds = jsonld_types(value)
+        if "person" not in kinds and kinds & {"organization", "newsmediaorganization"}:
             return []
         return _names(value.get("name"))
     return [value.strip()] if isinstance(value, str) and value.strip() else []
