@@ -57,8 +57,11 @@ LISTED_AS = {
     "WhatsApp": "Meta",
     "Facebook": "Meta",
 }
+# a dateline place: up to six capitalised words separated by single spaces (no nested quantifiers:
+# a long run of capitals must not make the match backtrack exponentially)
+DATELINE_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,5}"
 DATELINE = re.compile(
-    r"(?m)^((?:[A-Z][A-Z.'’-]+ ?)+(?:/(?:[A-Z][A-Z.'’-]+ ?)+)*)(?:,[^\n(—–]{1,30}?)?\s*"
+    rf"(?m)^({DATELINE_PLACE}(?:/{DATELINE_PLACE}){{0,3}})(?:,[^\n(—–]{{1,30}}?)?\s*"
     r"(?:\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI|CNN|CNBC|IANS|PTI|Xinhua|AAP)\)\s*)?[—–-]\s"
 )
 INITIALLED = re.compile(r"^(?:[A-Z]\.\s?){1,2}[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?$")

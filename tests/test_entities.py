@@ -354,3 +354,14 @@ def test_entities_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     }
     source.write_text("not json\n", encoding="utf-8")
     assert main(["entities", str(source)]) == 2
+
+
+def test_long_capitals_line_does_not_backtrack() -> None:
+    """A page line of capitals (no dateline dash) is linear work, not exponential backtracking."""
+    import subprocess
+    import sys
+
+    code = "from pipelines.entities import DATELINE; print(DATELINE.search('A' * 5000 + ' x') is None)"
+    command = [sys.executable, "-c", code]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert result.stdout.strip() == "True"
