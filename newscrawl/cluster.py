@@ -33,6 +33,7 @@ from scrapy_redis.scheduler import Scheduler
 from scrapy_redis.spiders import RedisMixin
 from twisted.internet import task
 
+from newscrawl.siteconfig import site_for_url
 from newscrawl.urls import is_http_url
 
 logger = logging.getLogger(__name__)
@@ -172,7 +173,7 @@ class ClusterMixin(RedisMixin):
         url = text.strip()
         if url.startswith("{"):
             url = str(json.loads(url).get("url") or "")
-        site = next((s for s in getattr(self, "sites", []) if s.allows(url)), None)
+        site = site_for_url(getattr(self, "sites", []), url)
         if not is_http_url(url) or site is None:
             logger.warning("Ignoring start URL outside the configured sites: %s", url)
             return []

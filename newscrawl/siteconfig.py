@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -104,6 +105,11 @@ def load_sites(directory: Path | str | None = None) -> dict[str, Site]:
     if not folder.is_dir():
         raise SiteConfigError(f"site folder not found: {folder}")
     return {s.name: s for s in map(load_site, sorted(folder.glob("*.toml")))}
+
+
+def site_for_url(sites: Iterable[Site], url: str) -> Site | None:
+    """The first site whose allowed domains contain the URL's host."""
+    return next((s for s in sites if s.allows(url)), None)
 
 
 def select_sites(sites: dict[str, Site], names: str) -> list[Site]:

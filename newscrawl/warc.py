@@ -36,7 +36,7 @@ from warcio.warcwriter import WARCWriter
 
 from newscrawl.pagetype import classify_page
 from newscrawl.responses import canonical_url
-from newscrawl.siteconfig import Site
+from newscrawl.siteconfig import Site, site_for_url
 from newscrawl.spiders.news import adhoc_site
 from newscrawl.urls import is_http_url, strip_tracking
 from newscrawl.writer import Article, ArticleProcessor, project_settings
@@ -208,7 +208,7 @@ def page_article(response: HtmlResponse, sites: dict[str, Site]) -> Article | No
         return None
     if classify_page(response.text) != "article":
         return None
-    site = next((s for s in sites.values() if s.allows(response.url)), None) or adhoc_site([response.url])
+    site = site_for_url(sites.values(), response.url) or adhoc_site([response.url])
     return {
         "url": canonical_url(response, site),
         "site": site.name if site.name in sites else urlsplit(response.url).hostname,

@@ -19,7 +19,7 @@ import sqlite_utils
 from scrapy.settings import Settings
 
 from newscrawl.cluster import DEFAULT_REDIS_URL, active_workers, items_key, workers_key
-from newscrawl.siteconfig import Site, load_sites
+from newscrawl.siteconfig import Site, load_sites, site_for_url
 from pipelines import database, entities
 from pipelines.boilerplate import BoilerplateMemory
 from pipelines.stages import Rejected, clean_stage, entities_stage, extract_stage, language_stage
@@ -74,7 +74,7 @@ class ArticleProcessor:
         if name in self.sites:
             return self.sites[name]
         url = str(article.get("url") or "")
-        return next((s for s in self.sites.values() if s.allows(url)), None)
+        return site_for_url(self.sites.values(), url)
 
     def prepare(self, article: Article) -> Article | None:
         """extract, clean and language; None (and a counted reason) when the page is not stored."""

@@ -17,7 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl import errors
-from newscrawl.siteconfig import Site
+from newscrawl.siteconfig import Site, site_for_url
 from pipelines import database, entities
 from pipelines.boilerplate import BoilerplateMemory
 from pipelines.pool import StagePool, stage_pool
@@ -215,7 +215,8 @@ class StorePipeline(StagePipeline):
             return
         host = (urlsplit(response.url).hostname or "").lower()
         sites = getattr(self.crawler.spider, "sites", [])
-        site = next((s.name for s in sites if s.allows(response.url)), host)
+        found = site_for_url(sites, response.url)
+        site = found.name if found else host
         body = response.body.decode("utf-8", "replace") if response.status == 200 else ""
         database.record_robots(self.db, self.run_id, site, response.url, response.status, body)
 

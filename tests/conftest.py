@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -56,6 +57,13 @@ def crawl_command(db: Path, *args: str) -> list[str]:
         "LOG_LEVEL=INFO",
         *args,
     ]
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 for a server a test starts."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def run_crawl(db: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ import pytest
 import sqlite_utils
 
 from newscrawl.waitfor import wait_for
+from tests.conftest import free_port
 from tests.test_datasette import SEED_PATH, SEED_TITLE, prepare_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,11 +54,6 @@ def chromium() -> str:
                     "(run 'make chromium' or 'apt-get install chromium' as root)")
     return found
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,15 +14,10 @@ import pytest
 import redis
 import sqlite_utils
 
-from tests.conftest import EXPECTED, ROOT, demo_sites_dir
+from tests.conftest import EXPECTED, ROOT, demo_sites_dir, free_port
 
 REDIS_SERVER = shutil.which("redis-server")
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
