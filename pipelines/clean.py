@@ -179,6 +179,9 @@ def is_promo(text: str) -> bool:
     return words <= SHORT and PROMO.search(text) is not None
 
 
+NAME_LIST = re.compile(r"[/;&]")  # between the authors' names in a byline of names only
+
+
 def _same_as_title(text: str, title: str | None) -> bool:
     return bool(title) and normalise(text) == normalise(title or "")
 
@@ -186,7 +189,8 @@ def _same_as_title(text: str, title: str | None) -> bool:
 def _is_byline(text: str, authors: Iterable[str]) -> bool:
     short = word_count(text) <= 16
     names = [normalise(a) for a in authors if a]
-    if short and names and normalise(text) in names:
+    listed = [normalise(p) for p in NAME_LIST.split(text) if normalise(p)]  # "Ann Lee/Bo Chan"
+    if short and names and listed and all(n in names for n in listed):
         return True
     return short and bool(BYLINE.match(text) or DATELINE.match(text) or CREDIT.search(text))
 

@@ -6,9 +6,10 @@ import html as html_lib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,14 +38,28 @@ NOT_A_PERSON = re.compile(
     r"|\b(staff|team|redaktion|redaction|rédaction|redacción|redazione|editors?|editorial|desk|newsroom|news"
     r"|nachrichten|agency|agentur|agencia|reporters?|correspondents?|contributors?|press|presse|media|online"
     r"|digital|magazine?|zeitung|times|daily|tribune|journal|gazette|herald|wire|bureau|admin|administrator"
-    r"|guest|gast|autor|authors?|writer|redakteur|columnist|photographer|photo|foto|webmaster|anonymous"
-    r"|unknown)\b",
+    r"|guest|gast|autor|authors?|writer|redakteur|columnist|photographer|photos?|fotos?|videos?|webmaster"
+    r"|anonymous|unknown|red|agenturen|agencies|inc|ltd|llc|gmbh|corp|follow)\b",  # "Red": "Redaktion"
+    re.IGNORECASE,
+)
+# wire services: credited for their copy on another publisher's site, they are kept as written
+WIRE_AGENCY = re.compile(
+    r"(?:the\s+)?(?:associated\s+press|ap|reuters|dpa(?:-afx)?|deutsche\s+presse-agentur|afp"
+    r"|agence\s+france-presse|(?:keystone-)?sda|sid|apa|kna|epd|ansa|efe|kyodo(?:\s+news)?|xinhua"
+    r"|pa(?:\s+media)?|press\s+association|bloomberg|upi|dts|ddp|aap|canadian\s+press|yonhap|tass"
+    r"|interfax|europa\s+press|belga|anp|ntb|ritzau|ctk|pap|lusa|pti|ians|bernama|antara|jiji\s+press)"
+    r"|[\w-]+\s+(?:nachrichtenagentur|news\s+agency|press\s+agency)|nachrichtenagentur\s+[\w-]+",
     re.IGNORECASE,
 )
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 PERSON_NAME = re.compile(r"^[A-ZÀ-Ý][\w’'.-]+(\s+[A-ZÀ-Ý][\w’'.-]+){1,3}$")
 AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\b(?:and|und|et|og|och|oraz|ve|en)\b|&|\n)\s*")
 FOOTNOTE = re.compile(r"(?<=[^\W\d])\s?\d{1,2}$")  # "Rachel Brazil0": an affiliation marker
+HANDLE = re.compile(r"(.*?\S)\s*\(([^()]{1,24})\)")  # "Elena Oberholzer (obe)", "Jane Doe (AFP)"
+URL_LIKE = re.compile(r"://|www\.")
+TAG = re.compile(r"<[^>]+>")
+SITE_ARTICLE = re.compile(r"^(?:the|der|die|das|le|la|les|el|il|de|het)\s+", re.IGNORECASE)
+SITE_ENDING = re.compile(r"[\s.](?:com|net|org|de|at|ch|is|be|fr|it|es|nl|uk|co|tv|online)$", re.IGNORECASE)
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author")
 BY_PREFIX = re.compile(r"^\W*(by|von|par|por|door|av|af)\s+", re.IGNORECASE)
 
@@ -77,6 +92,8 @@ def jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(data, dict):
         yield data
         yield from jsonld_objects(data.get("@graph", []))
+        if isinstance(data.get("mainEntity"), dict | list):  # a WebPage whose mainEntity is the article
+            yield from jsonld_objects(data["mainEntity"])
 
 
 def jsonld_types(obj: dict[str, Any]) -> set[str]:
@@ -98,49 +115,97 @@ def jsonld_article(doc: lxml_html.HtmlElement) -> dict[str, Any]:
     return candidates[0] if candidates else {}
 
 
+def is_wire_agency(name: str) -> bool:
+    """Whether a credit names a wire service ("dpa", "The Associated Press", "SID Nachrichtenagentur")."""
+    return bool(WIRE_AGENCY.fullmatch(name.strip()))
+
+
 def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
     if isinstance(value, dict):
         kinds = jsonld_types(value)
         if "person" not in kinds and kinds & {"organization", "newsmediaorganization"}:
-            return []
+            return [n for n in _names(value.get("name")) if is_wire_agency(n)]
         return _names(value.get("name"))
     return [value.strip()] if isinstance(value, str) and value.strip() else []
 
 
-def _site_keys(sitename: str | None) -> set[str]:
-    """The site name as letters and digits, with and without its domain ending ("vnexpress.net")."""
-    if not sitename:
-        return set()
-    site = _alnum(sitename)
-    return {k for k in (site, site.removesuffix("com"), _alnum(sitename.split(".")[0])) if k}
+def _site_keys(*sites: str | None) -> set[str]:
+    """Site names as letters and digits, with and without their domain ending ("vnexpress.net", "orf"),
+    and the last piece of a site name given as "Headline - Site"."""
+    keys: set[str] = set()
+    for sitename in filter(None, sites):
+        site, labels = _alnum(sitename), sitename.split(".")
+        registered = labels[-2] if len(labels) > 1 else ""  # "orf" of "news.ORF.at"
+        keys |= {site, site.removesuffix("com"), _alnum(labels[0]), _alnum(registered)}
+        keys.add(_alnum(sitename[slice(*_title_parts(sitename)[-1])]))  # "Headline - Site"
+    return keys - {""}
+
+
+def own_site(name: str, keys: set[str]) -> bool:
+    """Whether a credit is the site's own name ("DER SPIEGEL" on spiegel.de, "ORF at" on orf.at)."""
+    bare = SITE_ENDING.sub("", SITE_ARTICLE.sub("", name.strip()))
+    return _alnum(name) in keys or _alnum(bare) in keys
 
 
 def _name_list(part: str, listed: bool) -> list[str]:
-    """"Name, Job title" keeps the name; "Ann Lee, Bo Chan, Cy Dee" (a list) keeps every name."""
+    """"Name, Job title" keeps the name; "Ann Lee, Bo Chan, Cy Dee" (a list) keeps every name; a wire
+    agency after the name ("Jörg Soldwisch, dpa") is kept too."""
     pieces = [" ".join(p.split()) for p in part.split(",")]
-    if len(pieces) > 1 and (listed or len(pieces) > 2) and all(PERSON_NAME.match(p) for p in pieces):
+    named = [bool(PERSON_NAME.match(p)) or is_wire_agency(p) for p in pieces]
+    if len(pieces) > 1 and (listed or len(pieces) > 2) and all(named):
         return pieces
-    return pieces[:1]
+    return pieces[:1] + [p for p in pieces[1:] if is_wire_agency(p)]
 
 
-def people(names: list[str], sitename: str | None = None) -> list[str]:
-    """Person names only: no URLs, site or agency names, "Staff", job titles or bios."""
-    site = _site_keys(sitename)
+def _slashed(text: str) -> str:
+    """"A/B" as "A; B" when it lists people or wire agencies ("Mathatisi Sebusi/Mohalenyane Phakela",
+    "det/dpa"), never inside a URL or an organisation's name ("Bündnis 90/Die Grünen")."""
+    if "/" not in text or URL_LIKE.search(text):
+        return text
+    pieces = [p.strip() for p in text.split("/")]
+    if any(is_wire_agency(p) for p in pieces) or all(PERSON_NAME.match(p) for p in pieces):
+        return "; ".join(pieces)
+    return text
+
+
+def _handle(name: str) -> list[str]:
+    """"Elena Oberholzer (obe)" as the name alone; "Jane Doe (AFP)" as the name and the agency."""
+    handle = HANDLE.fullmatch(name)
+    if not handle or NOT_A_PERSON.search(handle.group(2)):  # "(www.site.com)": the credit is not a person
+        return [name]
+    inner = handle.group(2).strip()
+    return [handle.group(1).strip(" .:-–—…")] + ([inner] if is_wire_agency(inner) else [])
+
+
+def credits(raw: str) -> list[str]:
+    """The names in one author string: split at "and", ";", "/"..., a "(handle)" after a name set apart."""
+    text = _slashed(BY_PREFIX.sub("", TAG.sub(" ", html_lib.unescape(raw))))
+    parts = AUTHOR_SPLIT.split(text)
     found: list[str] = []
-    for raw in names:
-        parts = AUTHOR_SPLIT.split(BY_PREFIX.sub("", html_lib.unescape(raw)))
-        for piece in (n for part in parts for n in _name_list(part, len(parts) > 1)):
-            name = FOOTNOTE.sub("", piece.strip(" .:-–—…"))
-            words = name.split()
-            lowercase = name.islower()  # "dpa", "admin": names are written with capitals
-            if not words or len(words) > 5 or lowercase or NOT_A_PERSON.search(name) or ACRONYM.match(name):
-                continue
-            if _alnum(name) in site:
-                continue
-            if name not in found:
-                found.append(name)
+    for piece in (n for part in parts for n in _name_list(part, len(parts) > 1)):
+        found += _handle(FOOTNOTE.sub("", piece.strip(" .:-–—…")))
+    return found
+
+
+def is_credit(name: str, site: set[str]) -> bool:
+    """A person's name or a wire agency, but not the site's own name, "Staff", a job title or a bio."""
+    if not name or own_site(name, site):
+        return False
+    if is_wire_agency(name):
+        return True
+    lowercase = name.islower()  # "dpa", "admin": names are written with capitals
+    return not (len(name.split()) > 5 or lowercase or NOT_A_PERSON.search(name) or ACRONYM.match(name))
+
+
+def people(names: list[str], sitename: str | None = None, domain: str | None = None) -> list[str]:
+    """Person names and wire agency credits only: no URLs, the site's own name, "Staff", titles or bios."""
+    site = _site_keys(sitename, domain)
+    found: list[str] = []
+    for name in (n for raw in names for n in credits(raw)):
+        if is_credit(name, site) and name not in found:
+            found.append(name)
     return found
 
 
@@ -456,23 +521,177 @@ def _tags(doc: lxml_html.HtmlElement, index: MetaIndex, ld: dict[str, Any]) -> l
     return list(dict.fromkeys(([section] if section else []) + tags))
 
 
-BYLINE_PREFIX = re.compile(r"^\s*(by|von|written by|reported by|text:)\s+", re.IGNORECASE)
-BYLINE_END = re.compile(r"\s*[|•·–—]\s*|\s*,\s*(?=\w+\s+\d{1,2},|\d)|\s+(on|am|updated)\s+", re.IGNORECASE)
+BYLINE_PREFIX = re.compile(
+    r"^\W*(by|von|oleh|par|por|door|av|af|written by|reported by|text|texto)\s*:?\s+", re.IGNORECASE
+)
+BYLINE_END = re.compile(
+    r"\s*[|•·–—]\s*|\s*,\s*(?=\w+\s+\d{1,2},|\d)|\s+(on|am|updated)\s+"
+    r"|\s+(?:published|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato)\b"
+    r"|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,",  # "Jane Doe Mi, 2. Februar 2022"
+    re.IGNORECASE,
+)
+# the author of a teaser for another article: "sz-teaser__author", "articleBox__authorList"
+TEASER = re.compile(r"(?:teaser|slider|related|recommend|articlebox)[\w-]*author", re.IGNORECASE)
+PLACE = re.compile(r"[A-ZÀ-Ý][\w-]+")  # "Von Markus Balser, Berlin": one word after a name
+NAME_SEP = re.compile(r"\s*(?:,|/|&|\b(?:and|und|et|og|och|ve|dan)\b)\s*")
+# "Jane Doe | 05.04.2025", "Jane Doe • 3 May 2025", "Jane Doe | March 3, 2025": a name beside the date
+DATED_BYLINE = re.compile(
+    r"[^|•·\d]{5,60}[|•·]\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\w+\s+\d{4}"
+    r"|\w+\s+\d{1,2},\s+\d{4})"
+)
+EDITOR_LABEL = r"(?i:\b(?:editor|redaktur|penyunting)\s*:\s*)"  # "Editor: Jane Doe", a labelled field
+# rel=author, itemprop=author, a class with "author" or "byline" in any case ("metaInfoAuthorList")
+BYLINE_SCAN = etree.XPath(
+    '//*[@rel="author" or contains(@itemprop, "author") or contains(@class, "uthor")'
+    ' or contains(@class, "UTHOR") or contains(@class, "yline") or contains(@class, "YLINE")]'
+)
+HEADER_ELEMENTS = 60  # the byline is among the first elements after the headline
+HEADER_LINE = 100  # characters of a byline line at most
+ARTICLE_LINE = 80  # characters of a paragraph of article text, longer than any subheading
+
+
+def byline_names(text: str) -> list[str]:
+    """The people a byline names ("By Jane Doe and Bo Chan | 3 May 2025", "Von Jane Doe, Berlin"), or []
+    for any other text."""
+    head = BYLINE_END.split(BYLINE_PREFIX.sub("", text), maxsplit=1)[0]
+    pieces = [n.strip() for n in NAME_SEP.split(head) if n.strip()]
+    names = [n for n in pieces if PERSON_NAME.match(n)]
+    places = [n for n in pieces if n not in names]
+    if not pieces or not PERSON_NAME.match(pieces[0]) or not all(PLACE.fullmatch(p) for p in places):
+        return []
+    return names
 
 
 def byline_authors(doc: lxml_html.HtmlElement) -> list[str]:
     """Author names from a visible byline ("By Jane Doe | December 3, 2025")."""
-    xpath = ('//*[@rel="author" or contains(@itemprop, "author") or contains(@class, "byline")'
-             ' or contains(@class, "author")]')
-    for element in doc.xpath(xpath):
+    for element in BYLINE_SCAN(doc):
         text = " ".join(element.text_content().split())
-        if not text or len(text) > 120 or not (BYLINE_PREFIX.match(text) or element.get("rel")
-                                               or "author" in (element.get("class") or "")):
+        marked = element.get("rel") or "author" in (element.get("class") or "").lower()
+        teaser = TEASER.search(element.get("class") or "")
+        if not text or len(text) > 120 or not (BYLINE_PREFIX.match(text) or marked) or teaser:
             continue
-        head = BYLINE_END.split(BYLINE_PREFIX.sub("", text), maxsplit=1)[0]
-        names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|\bund\b|&)\s*", head) if n.strip()]
-        if names and all(PERSON_NAME.match(n) for n in names):
+        names = byline_names(text)
+        if names:
             return names
+    return []
+
+
+def _short_text(element: lxml_html.HtmlElement, limit: int) -> str | None:
+    """The whitespace-collapsed text of an element when at most ``limit`` characters, else None (read
+    no further than that: a container of the whole article is not joined for nothing)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        pieces.append(piece)
+        size += len(" ".join(piece.split()))
+        if size > limit:
+            return None
+    text = " ".join("".join(pieces).split())
+    return text if len(text) <= limit else None
+
+
+def _after_headline(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The first elements after the first ``<h1>``: where an article's byline stands."""
+    elements = doc.iter()
+    for element in elements:
+        if element.tag == "h1":
+            break
+    else:
+        return []
+    return [e for _, e in zip(range(HEADER_ELEMENTS), elements, strict=False) if isinstance(e.tag, str)]
+
+
+def header_byline(doc: lxml_html.HtmlElement) -> list[str]:
+    """A byline without author markup below the headline: "Von: Jane Doe", "Jane Doe | 05.04.2025"."""
+    for element in _after_headline(doc):
+        text = _short_text(element, HEADER_LINE)
+        if text and (BYLINE_PREFIX.match(text) or DATED_BYLINE.match(text)):
+            names = byline_names(text)
+            if names:
+                return names
+    return []
+
+
+def _article_paragraphs(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The non-empty ``<p>`` children of the element holding the most of them (the article text)."""
+    counts: dict[lxml_html.HtmlElement, int] = {}
+    for paragraph in doc.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None:
+            counts[parent] = counts.get(parent, 0) + 1
+    if not counts:
+        return []
+    body = max(counts, key=lambda e: counts[e])
+    return [p for p in body.iterchildren("p") if p.text_content().strip()]
+
+
+def _bold_only(paragraph: lxml_html.HtmlElement) -> str | None:
+    """The text of a paragraph that is one bold element and nothing else, else None."""
+    children = list(paragraph)
+    if len(children) != 1 or children[0].tag not in ("strong", "b"):
+        return None
+    if (paragraph.text or "").strip() or (children[0].tail or "").strip():
+        return None
+    return " ".join(children[0].text_content().split())
+
+
+def _all_names(text: str) -> list[str]:
+    """The names of a text that is names only ("Ann Lee/Bo Chan"), else []."""
+    names = [n.strip() for n in NAME_SEP.split(text) if n.strip()]
+    return names if names and all(PERSON_NAME.match(n) for n in names) else []
+
+
+def bold_byline(doc: lxml_html.HtmlElement) -> list[str]:
+    """A paragraph that is only a bold name ("<p><strong>Jane Doe</strong></p>"): among the first three
+    of the article and followed by its text, or its very last (nothing after it, unlike a subheading)."""
+    paragraphs = _article_paragraphs(doc)
+    for above, following in pairwise(paragraphs[:4]):
+        names = _all_names(_bold_only(above) or "")
+        if names and len(following.text_content().strip()) >= ARTICLE_LINE:
+            return names
+    last = paragraphs[-1] if paragraphs else None
+    if last is None or any(s.text_content().strip() for s in last.itersiblings()):
+        return []
+    return _all_names(_bold_only(last) or "")
+
+
+def _editor_free(names: list[str], editor_lines: str) -> list[str]:
+    """Names without those the page labels as its editor ("Editor: Jane Doe", "Redaktur: Jane Doe")."""
+    return [n for n in names if not re.search(EDITOR_LABEL + re.escape(n) + r"(?!\w)", editor_lines)]
+
+
+EDITOR_TEXT = etree.XPath(
+    "//body//text()[contains(., 'ditor') or contains(., 'edaktur') or contains(., 'enyunting')]"
+    "[not(ancestor::script)]/.."
+)
+
+
+def _editor_lines(doc: lxml_html.HtmlElement) -> str:
+    """The short page lines that may label an editor ("Editor : <a>Jane Doe</a>"), one per line."""
+    return "\n".join(filter(None, (_short_text(e, HEADER_LINE) for e in EDITOR_TEXT(doc))))
+
+
+def page_authors(
+    doc: lxml_html.HtmlElement, ld: dict[str, Any], index: MetaIndex, sitename: str | None, url: str | None
+) -> list[str]:
+    """The article's people (and wire agencies): JSON-LD, meta tags, marked bylines, bylines below the
+    headline, trafilatura's byline search, a bold name paragraph; the first source naming anyone."""
+    sources: list[Callable[[], list[str]]] = [
+        lambda: _names(ld.get("author")),
+        lambda: [a for a in [meta_tag(index, *AUTHOR_META)] if a],
+        lambda: byline_authors(doc),
+        lambda: header_byline(doc),
+        lambda: _trafilatura_authors(doc),
+        lambda: bold_byline(doc),
+    ]
+    editors: str | None = None
+    for source in sources:
+        found = people(source(), sitename or _domain(url), _domain(url))
+        if found:
+            editors = _editor_lines(doc) if editors is None else editors
+            found = _editor_free(found, editors)
+        if found:
+            return found
     return []
 
 
@@ -494,13 +713,7 @@ def page_metadata(doc: lxml_html.HtmlElement, url: str | None) -> Metadata:
     sitename = meta_tag(index, "og:site_name", "application-name")
     site = sitename or _domain(url)
     published, modified, date_source = _dates(doc, index, ld, url)
-    declared = [a for a in [meta_tag(index, *AUTHOR_META)] if a]
-    authors = (
-        people(_names(ld.get("author")), site)
-        or people(declared, site)
-        or people(byline_authors(doc), site)
-        or people(_trafilatura_authors(doc), site)
-    )
+    authors = page_authors(doc, ld, index, sitename, url)
     sources, headings, tag = headline_sources(doc, ld, index, site)
     return Metadata(
         title=page_title(sources, headings, tag, site),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
-from pipelines.extract import parse_html
+from pipelines.clean import clean
+from pipelines.extract import Block, parse_html
 from pipelines.metadata import (
     Metadata,
     _trafilatura_authors,
+    byline_names,
     clean_title,
     normalise_date,
     page_metadata,
@@ -45,7 +47,7 @@ def test_json_ld_is_trusted_first() -> None:
         + '<meta property="article:published_time" content="2024-01-01T00:00:00Z">'
     )
     assert m.title == "Chip maker raises forecast"
-    assert m.authors == ["Jane Doe"]
+    assert m.authors == ["Jane Doe", "Reuters"]  # a wire agency is credited, unlike other organisations
     assert m.published == "2025-03-04T10:15:00+00:00"
     assert m.modified == "2025-03-04T12:00:00+01:00"
     assert m.date_source == "jsonld"
@@ -98,7 +100,7 @@ def test_people_only() -> None:
         ],
         sitename="Example News",
     )
-    assert found == ["Jane Doe", "John Smith", "Max Muster"]
+    assert found == ["Jane Doe", "John Smith", "dpa", "Max Muster"]  # "dpa": a wire agency credit
 
 
 def test_meta_author_filtered_to_people() -> None:
@@ -170,3 +172,124 @@ def test_trafilatura_byline_search_skips_comments_and_figures() -> None:
     doc = parse_html(f"<html><body>{body}<p>Text of the article.</p></body></html>")
     assert doc is not None
     assert _trafilatura_authors(doc) == ["Jane Byline"]
+
+
+ARTICLE_TEXT = (
+    "<p>" + "The council met on Tuesday to discuss the new budget for schools and roads. " * 2 + "</p>"
+)
+
+
+def test_parenthesised_handles_are_not_part_of_the_name() -> None:
+    assert people(["Elena Oberholzer (obe)", "Corina Gall (cog.)"]) == ["Elena Oberholzer", "Corina Gall"]
+    assert people(["Jane Doe (AFP)"]) == ["Jane Doe", "AFP"]
+    assert people(["Deutsche Welle (www.dw.com)"]) == []
+
+
+def test_wire_agencies_are_credits_the_sites_own_name_is_not() -> None:
+    assert people(["Felix Schröder und Jörg Soldwisch, dpa"], "Braunschweiger Zeitung") == [
+        "Felix Schröder",
+        "Jörg Soldwisch",
+        "dpa",
+    ]
+    assert people(["The Associated Press"], "National Post") == ["The Associated Press"]
+    assert people(["SID Nachrichtenagentur", "det/dpa"]) == ["SID Nachrichtenagentur", "dpa"]
+    assert people(["DER SPIEGEL"], "spiegel", "spiegel") == []
+    assert people(["FOCUS online"], None, "focus") == []
+    assert people(["Handball Schweiz"], "Cup-Vorschau: Stans freut sich - Handball Schweiz") == []
+    m = meta_of(
+        ld(
+            {
+                "@type": "NewsArticle",
+                "author": [
+                    {"@type": "Person", "name": "Paula Steiger"},
+                    {"@type": "Organization", "name": "SDA"},
+                ],
+            }
+        )
+    )
+    assert m.authors == ["Paula Steiger", "SDA"]
+    own = '<meta property="og:site_name" content="news.ORF.at"><meta name="author" content="ORF.at">'
+    assert meta_of(own, url="https://news.orf.at/stories/1").authors == []
+    assert people(["Reuters"], "Reuters", "reuters") == []  # an agency on its own site is the site
+
+
+def test_newsroom_abbreviations_agencies_in_general_and_companies_are_no_people() -> None:
+    assert people(["Red; ORF at; Agenturen"], "news.ORF.at") == []
+    assert people(["Nikkei Inc.", "Olympia-Verlag GmbH"]) == []
+    assert people(["Mathatisi Sebusi/Mohalenyane Phakela"]) == ["Mathatisi Sebusi", "Mohalenyane Phakela"]
+    assert people(["Bündnis 90/Die Grünen Bundestagsfraktion"]) == []
+
+
+def test_authors_of_the_news_article_that_is_a_web_pages_main_entity() -> None:
+    authors = [{"@type": "Person", "name": "Xiaoying You"}, {"@type": "Person", "name": "Mohana Basu"}]
+    page = {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "author": authors}}
+    assert meta_of(ld(page)).authors == ["Xiaoying You", "Mohana Basu"]
+
+
+def test_a_name_the_page_labels_as_editor_is_not_the_author() -> None:
+    m = meta_of(
+        ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Heryadi"}}),
+        '<h1>Wisuda</h1><div class="info"><div class="author-2">Naufal Zuhdi</div></div>'
+        '<div class="info-author">Editor : <a class="author" href="/author/112">Heryadi</a></div>',
+    )
+    assert m.authors == ["Naufal Zuhdi"]
+
+
+def test_byline_class_in_any_case_and_teaser_authors_skipped() -> None:
+    body = (
+        '<div class="box"><ul class="articleBox__authorList"><li>Emilio Albamonte</li></ul></div>'
+        '<h1>Interview</h1><ul class="metaInfoAuthorList">'
+        '<li><a href="/author/nf">Nathaniel Flakin</a></li></ul>'
+    )
+    assert meta_of("", body).authors == ["Nathaniel Flakin"]
+
+
+def test_byline_names_drop_places_and_what_follows_the_names() -> None:
+    assert byline_names("Von Markus Balser, Berlin") == ["Markus Balser"]
+    assert byline_names("Von Herr Rein Veröffentlicht am 3. Mai") == ["Herr Rein"]
+    assert byline_names("Von Lisa Petrich Mi, 02. Februar 2022") == ["Lisa Petrich"]
+    assert byline_names("Von Montag bis Freitag") == []
+
+
+def test_unmarked_bylines_below_the_headline() -> None:
+    prefixed = (
+        '<h1>Faktencheck</h1><ul><li class="information-item">3 Minuten</li><li class="information-item">'
+        '<span>Von:</span> <span><a href="/bm">Bill  MCCARTHY</a>, </span>'
+        '<span><a href="/mg">Marisha GOLDHAMER</a></span></li></ul>'
+    )
+    assert meta_of("", prefixed).authors == ["Bill MCCARTHY", "Marisha GOLDHAMER"]
+    assert meta_of("", "<h1>Berita</h1><div><span>Oleh Naufal Zuhdi</span></div>").authors == ["Naufal Zuhdi"]
+    dated = (
+        '<h1>Şarj istasyonu</h1><div class="row"><span style="float:left">Sehernur Karsu &nbsp;|</span>'
+        '<span class="tarih">05.04.2025 - Güncelleme : 05.04.2025</span></div>'
+    )
+    assert meta_of("", dated).authors == ["Sehernur Karsu"]
+
+
+def test_a_bold_name_paragraph_above_or_below_the_article() -> None:
+    above = (
+        "<div><p><em>…accuse chiefs of accepting bribes</em></p>"
+        "<p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>"
+        + ARTICLE_TEXT
+        + "<p><strong>Water Woes</strong></p>"
+        + ARTICLE_TEXT
+        + "</div>"
+    )
+    assert meta_of("", above).authors == ["Mathatisi Sebusi", "Mohalenyane Phakela"]
+    below = "<div>" + ARTICLE_TEXT * 2 + '<p style="text-align:right"><strong>Lê Phương</strong></p></div>'
+    assert meta_of("", below).authors == ["Lê Phương"]
+
+
+def test_bold_subheadings_are_no_bylines() -> None:
+    wiki = "<div><p><b>Indoor Days</b></p><p><i>In her side room</i></p>" + ARTICLE_TEXT * 2 + "</div>"
+    assert meta_of("", wiki).authors == []
+    heading = "<div>" + ARTICLE_TEXT * 2 + "<p><b>Weitere Informationen</b></p><ul><li>Link</li></ul></div>"
+    assert meta_of("", heading).authors == []
+
+
+def test_a_byline_of_several_names_is_removed_from_the_body() -> None:
+    blocks = [Block("p", "Ann Lee/Bo Chan"), Block("p", "The council met on Tuesday to discuss the budget.")]
+    assert (
+        clean(blocks, None, ["Ann Lee", "Bo Chan"]).text
+        == "The council met on Tuesday to discuss the budget."
+    )
