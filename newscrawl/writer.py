@@ -116,12 +116,25 @@ def unwrap(raw: bytes | str) -> Article:
     return article
 
 
-def pop_batch(server: redis.Redis, key: str, size: int, wait: float) -> list[bytes]:
-    first = server.blpop([key], timeout=wait)
-    if not first:
+def writing_key(key: str) -> str:
+    """The list holding the batch being stored: items leave it only once they are in the database."""
+    return f"{key}:writing"
+
+
+def take_batch(server: redis.Redis, key: str, size: int, wait: int) -> list[bytes | str]:
+    """Up to ``size`` items, moved (LMOVE, atomic) to :func:`writing_key` rather than popped: a batch a
+    killed writer left there is taken again, first, by the next writer (the store is an upsert)."""
+    writing = writing_key(key)
+    left: list[bytes | str] = server.lrange(writing, 0, -1)
+    if left:
+        return left
+    first = server.blmove(key, writing, wait, "LEFT", "RIGHT")
+    if first is None:
         return []
-    rest = server.lpop(key, size - 1) if size > 1 else None
-    return [first[1], *(rest or [])]
+    batch: list[bytes | str] = [first]
+    while len(batch) < size and (item := server.lmove(key, writing, "LEFT", "RIGHT")) is not None:
+        batch.append(item)
+    return batch
 
 
 def run_writer(
@@ -137,9 +150,10 @@ def run_writer(
     last = time.monotonic()
     started = False
     while True:
-        raw = pop_batch(server, key, batch_size, wait=1)
+        raw = take_batch(server, key, batch_size, wait=1)
         if raw:
             processor.process([unwrap(r) for r in raw])
+            server.delete(writing_key(key))  # stored: the batch is done
             processor.stats["writer/items"] += len(raw)
             last = time.monotonic()
             continue

@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 import redis
@@ -121,3 +122,22 @@ def test_pause_and_resume(redis_url: str, demo_site: str, tmp_path: Path) -> Non
     assert "Resuming crawl" in finish(second)
     assert writer.returncode == 0, writer.stderr[-3000:]
     assert stored(tmp_path / "news.db", demo_site) == EXPECTED_PATHS
+
+
+def test_writer_crash_loses_nothing(redis_url: str, demo_site: str, tmp_path: Path) -> None:
+    """Items are moved to a "writing" list, not popped: a batch a killed writer was storing is stored by
+    the next writer, and items still queued behind it follow."""
+    url = f"{redis_url}/2"
+    server = redis.Redis.from_url(url)
+    sites = sites_dir(tmp_path, demo_site)
+    pages = {a["path"]: urlopen(demo_site + a["path"]).read().decode() for a in EXPECTED["articles"][:3]}
+    envelopes = [json.dumps({"worker": "w1", "article": {"url": demo_site + path, "site": "demo",
+                                                        "fetched_url": demo_site + path, "html": html}})
+                 for path, html in pages.items()]
+    server.rpush("news_cluster:items:writing", *envelopes[:2])  # the batch of a writer killed mid-way
+    server.rpush("news_cluster:items", envelopes[2])
+    server.hset("news_cluster:workers", "w1", json.dumps({"responses": 3, "items": 3}))  # a finished worker
+    writer = write(url, sites, tmp_path / "news.db", "--no-entities")
+    assert writer.returncode == 0, writer.stderr[-3000:]
+    assert stored(tmp_path / "news.db", demo_site) == sorted(pages)
+    assert server.llen("news_cluster:items:writing") == 0 and server.llen("news_cluster:items") == 0
