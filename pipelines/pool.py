@@ -5,9 +5,12 @@ the stages inline as before), shared by the item pipelines through :func:`stage_
 ``await pool.run(stage, article, ...)``: the stage runs in a worker, and a :class:`~pipelines.stages.Rejected`
 raised there comes back as the same ``Rejected`` in the crawl process.
 
-Workers are started with ``spawn`` (never ``fork``: the crawl process runs the asyncio/Twisted reactor and
-its threads), ignore SIGINT (Scrapy's own Ctrl-C handling stops the crawl and drains the items first), exit
-when the crawl process dies (even by SIGKILL) and, when entities are on, load the spaCy model at start.
+Workers are forked by a ``forkserver`` (``spawn`` where there is none), never ``fork``ed from the crawl
+process, which runs the asyncio/Twisted reactor and its threads. The forkserver is a fresh process that
+imports the stages and loads the spaCy model once (``pipelines.preload``); each worker is forked from it
+with both in memory, instead of importing and loading them again. Workers ignore SIGINT (Scrapy's own
+Ctrl-C handling stops the crawl and drains the items first), exit when the crawl process dies (even by
+SIGKILL) and, when entities are on, have the spaCy model loaded at start.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from typing import Any
 
 from scrapy import Request, signals
@@ -43,6 +47,7 @@ Article = dict[str, Any]
 # one math thread per worker: the workers already use every core, and OpenBLAS' own threads (one per CPU,
 # busy-waiting) fight them for it: 2 workers ran spaCy 35% slower without this on a 2-core machine
 WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+PRELOAD = ["pipelines.preload"]  # what the forkserver imports before it forks any worker
 _POOLS: weakref.WeakKeyDictionary[Crawler, StagePool | None] = weakref.WeakKeyDictionary()
 
 
@@ -102,11 +107,24 @@ def ready() -> int:
 
 
 # --- crawl side ---------------------------------------------------------------------------------
+def start_context() -> BaseContext:
+    """The ``forkserver`` context, told to preload the stages (and the spaCy model when entities are on);
+    ``spawn`` on platforms without it. The preload list counts only until the forkserver has started: it is
+    one per crawl process."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
 @contextmanager
-def worker_environment() -> Iterator[None]:
-    """:data:`WORKER_ENVIRONMENT` for the processes started meanwhile (a spawned worker inherits it)."""
-    saved = {name: os.environ.get(name) for name in WORKER_ENVIRONMENT}
-    os.environ.update(WORKER_ENVIRONMENT)
+def worker_environment(entities_enabled: bool = False) -> Iterator[None]:
+    """:data:`WORKER_ENVIRONMENT` for the processes started meanwhile (the forkserver, or a spawned worker,
+    inherits it), and whether the forkserver preloads the spaCy model."""
+    environment = {**WORKER_ENVIRONMENT, "NEWSCRAWL_PRELOAD_NLP": "1" if entities_enabled else "0"}
+    saved = {name: os.environ.get(name) for name in environment}
+    os.environ.update(environment)
     try:
         yield
     finally:
@@ -139,7 +157,7 @@ class StagePool:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=start_context(),
                 initializer=init_worker,
                 initargs=self.initargs,
             )
@@ -149,7 +167,7 @@ class StagePool:
         """Start every worker now (spaCy loads while robots.txt and the sitemaps are fetched). With ``spawn``
         the executor starts a process in ``submit`` while none is idle: these submits start all of them."""
         executor = self._executor()
-        with worker_environment():
+        with worker_environment(self.initargs[0]):
             for _ in range(self.workers):
                 executor.submit(ready)
         logger.info("Stage pool: %d worker processes", self.workers)
