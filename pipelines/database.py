@@ -448,3 +448,48 @@ def m050_errors_by_kind(db: sqlite_utils.Database) -> None:
 def m060_article_facts(db: sqlite_utils.Database) -> None:
     """articles.facts: money amounts and percentages of the text (JSON array)."""
     db.table("articles").add_column("facts", str)
+
+
+@migrations()
+def m070_serving_speed(db: sqlite_utils.Database) -> None:
+    """Datasette at scale (issue 5, ``make bench-serve``).
+
+    - Filtered articles pages (``?language=de``, ``?site=heise``): per filter column, a covering index with
+      the other facet columns (rows sorted by published, site / language / authors facets) and one on the
+      publication day (day facet), so no facet reads the articles rows. An author's page
+      (``?authors__arraycontains=``) filters on the authors in the (published) and (publication day)
+      indexes. These supersede the (site, published), (language), (published), (day) and (authors) indexes.
+    - Entity article lists: the newest articles of an entity are picked from (entity_id, article_id,
+      mentions) and (id, published) instead of the article rows (``articles_mentioning``, entity page).
+    - Search: FTS5 prefix indexes for 1-3 characters, so ``fin*`` reads one doclist instead of merging
+      every term that starts with "fin"; the FTS table is rebuilt from articles with the same columns,
+      tokenizer and triggers. It is created here in SQL because sqlite-utils' ``enable_fts`` has no
+      ``prefix`` option; the triggers ``enable_fts(..., create_triggers=True)`` made in m001 stay and keep
+      it in step, and it is filled with FTS5's own 'rebuild' command."""
+    for sql in [
+        "create index if not exists idx_articles_language_facets"
+        " on articles(language, published, site, authors)",
+        "create index if not exists idx_articles_site_facets on articles(site, published, language, authors)",
+        "create index if not exists idx_articles_language_day on articles(language, date(published))",
+        "create index if not exists idx_articles_site_day on articles(site, date(published))",
+        "create index if not exists idx_articles_published_authors on articles(published, authors)",
+        "create index if not exists idx_articles_day_authors on articles(date(published), authors)",
+        "drop index if exists idx_articles_site_published",
+        "drop index if exists idx_articles_language",
+        "drop index if exists idx_articles_published",
+        "drop index if exists idx_articles_day",
+        "drop index if exists idx_articles_authors",
+        "create index if not exists idx_articles_id_published on articles(id, published)",
+        "create index if not exists idx_article_entities_entity_articles"
+        " on article_entities(entity_id, article_id, mentions)",
+        "drop index if exists idx_article_entities_entity_id",
+        "drop table if exists articles_fts",
+        """create virtual table "articles_fts" using FTS5 (
+            "title", "text",
+            tokenize='porter',
+            prefix='1 2 3',
+            content="articles"
+        )""",
+        "insert into articles_fts(articles_fts) values('rebuild')",
+    ]:
+        db.execute(sql)

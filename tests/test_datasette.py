@@ -178,6 +178,24 @@ async def test_search_ranks_by_relevance(ds: Datasette, sql: sqlite_utils.Databa
     assert "copper" in rows[0]["title"].lower()
 
 
+async def test_search_ranks_only_the_newest_matches(ds: Datasette, sql: sqlite_utils.Database) -> None:
+    """Over 10,000 matches, the search ranks the 10,000 most recently stored (highest rowid); the same SQL
+    with a cap of 3 on the demo crawl ranks exactly the 3 newest matches, and prefix queries still work."""
+    capped = QUERIES["search"]["sql"].replace("offset 9999", "offset 2")
+    assert capped != QUERIES["search"]["sql"]
+    matches = [r[0] for r in sql.execute(
+        "select rowid from articles_fts where articles_fts match 'the' order by rowid desc")]
+    assert len(matches) > 3
+    expected = [r[0] for r in sql.execute(
+        "select rowid from articles_fts where articles_fts match 'the' and rowid >= ? order by rank",
+        [matches[2]])]
+    rows = (await ds.get_database("news").execute(capped, {"q": "the"})).rows
+    assert [r["id"] for r in rows] == expected and sorted(expected, reverse=True) == matches[:3]
+    assert all("<mark>" in r["snippet"] for r in rows)
+    prefix = {r["id"] for r in await query(ds, "search", q="cop%2A")}
+    assert {r["id"] for r in await query(ds, "search", q="copper")} <= prefix
+
+
 @pytest.mark.parametrize("q", ["AT%26T", "e-commerce", "%22unbalanced", "NOT", "a:b", "%2A", ""])
 async def test_search_never_errors_on_user_input(ds: Datasette, q: str) -> None:
     response = await ds.client.get(f"/news/search.json?_shape=array&q={q}")

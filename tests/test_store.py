@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import sqlite_utils
+
 from pipelines import database
 
 ARTICLE = {
@@ -53,6 +55,26 @@ def test_fts_follows_updates(tmp_path: Path) -> None:
     hits = list(db.query("select rowid from articles_fts where articles_fts match 'different'"))
     stale = list(db.query("select rowid from articles_fts where articles_fts match 'cheered'"))
     assert len(hits) == 1 and stale == []
+    db.execute("insert into articles_fts(articles_fts) values('integrity-check')")
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_serving_migration_keeps_search(tmp_path: Path) -> None:
+    """m070 rebuilds the FTS table of an existing database with prefix indexes; triggers keep working."""
+    db = sqlite_utils.Database(tmp_path / "news.db")
+    database.migrations.apply(db, stop_before="m070_serving_speed")
+    database.store_article(db, dict(ARTICLE))
+    database.migrations.apply(db)
+    assert db["articles"].detect_fts() == "articles_fts"
+    fts_sql = db.execute("select sql from sqlite_master where name = 'articles_fts'").fetchone()[0]
+    assert "prefix='1 2 3'" in fts_sql
+    database.store_article(db, {**ARTICLE, "url": "https://example.com/2/", "text": "Chips sold out."})
+
+    def hits(q: str) -> list[int]:
+        sql = "select rowid from articles_fts where articles_fts match ? order by rowid"
+        return [r[0] for r in db.execute(sql, [q])]
+
+    assert hits("cheered") == [1] and hits("chip") == [1, 2] and hits("c*") == hits("ch*") == [1, 2]
     db.execute("insert into articles_fts(articles_fts) values('integrity-check')")
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
 
