@@ -31,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
 from typing import Any
 
@@ -118,6 +119,14 @@ def start_context() -> BaseContext:
     return context
 
 
+def prestart_forkserver(entities_enabled: bool) -> None:
+    """Start the forkserver now, when the crawl is being set up: it imports the stages and loads spaCy while
+    Scrapy starts (a no-op without forkserver, or once it runs)."""
+    if start_context().get_start_method() == "forkserver":
+        with worker_environment(entities_enabled):
+            forkserver.ensure_running()
+
+
 @contextmanager
 def worker_environment(entities_enabled: bool = False) -> Iterator[None]:
     """:data:`WORKER_ENVIRONMENT` for the processes started meanwhile (the forkserver, or a spawned worker,
@@ -150,6 +159,8 @@ class StagePool:
         self.workers = workers
         self.initargs = (entities_enabled, tickers_file)
         self.executor: ProcessPoolExecutor | None = None
+        self.starter: threading.Thread | None = None
+        prestart_forkserver(entities_enabled)
         crawler.signals.connect(self.start, signal=signals.spider_opened)
         crawler.signals.connect(self.shutdown, signal=signals.spider_closed)
 
@@ -164,15 +175,29 @@ class StagePool:
         return self.executor
 
     def start(self) -> None:
-        """Start every worker now (spaCy loads while robots.txt and the sitemaps are fetched). With ``spawn``
-        the executor starts a process in ``submit`` while none is idle: these submits start all of them."""
+        """Start every worker now, from a thread: starting one waits until the forkserver has imported the
+        stages and loaded spaCy, and the reactor fetches robots.txt and the sitemaps meanwhile."""
         executor = self._executor()
-        with worker_environment(self.initargs[0]):
-            for _ in range(self.workers):
-                executor.submit(ready)
+        self.starter = threading.Thread(
+            target=self._start_workers, args=(executor,), name="stage-pool-start", daemon=True
+        )
+        self.starter.start()
         logger.info("Stage pool: %d worker processes", self.workers)
 
+    def _start_workers(self, executor: ProcessPoolExecutor) -> None:
+        """The executor starts a process in ``submit`` while none is idle: these submits start all of them."""
+        with worker_environment(self.initargs[0]):  # inherited by spawned workers (no forkserver)
+            for _ in range(self.workers):
+                executor.submit(ready)
+
+    async def started(self) -> None:
+        """Wait (without blocking the reactor) until the workers have been started."""
+        if self.starter is not None and self.starter.is_alive():
+            await asyncio.to_thread(self.starter.join)
+
     def shutdown(self) -> None:
+        if self.starter is not None:
+            self.starter.join()
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
@@ -186,6 +211,7 @@ class StagePool:
     async def run(self, stage: Callable[..., Any], *args: Any) -> Any:
         """``stage(*args)`` in a worker; raises the stage's ``Rejected`` here."""
         executor = self.running()
+        await self.started()
         try:
             result = await asyncio.wrap_future(executor.submit(call_stage, stage, *args))
         except BrokenProcessPool:

@@ -1,4 +1,5 @@
-"""``scrapy crawl`` that reports bad ``news`` spider arguments in one line instead of a traceback."""
+"""``scrapy crawl`` that reports bad ``news`` spider arguments in one line instead of a traceback, and
+starts the stage pool's forkserver before Scrapy builds the crawl (it loads the stages meanwhile)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from scrapy.commands import crawl
 
 from newscrawl.siteconfig import SiteConfigError
 from newscrawl.spiders.news import NewsSpider, check_arguments
+from pipelines.pool import prestart_forkserver, worker_count
 
 
 class Command(crawl.Command):
@@ -22,4 +24,6 @@ class Command(crawl.Command):
                 print(f"error: {exc}", file=sys.stderr)
                 self.exitcode = 2
                 return
+        if self.settings is not None and worker_count(self.settings.get("NEWSCRAWL_STAGE_WORKERS")):
+            prestart_forkserver(self.settings.getbool("NEWSCRAWL_ENTITIES_ENABLED", True))
         super().run(args, opts)
