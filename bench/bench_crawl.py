@@ -81,6 +81,8 @@ class CorpusServer(ThreadingHTTPServer):
 
 class CorpusHandler(BaseHTTPRequestHandler):
     server: CorpusServer
+    protocol_version = "HTTP/1.1"  # keep-alive, as news sites serve: no new connection for every page
+    disable_nagle_algorithm = True  # headers and body leave at once (no delayed-ACK stall per response)
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
