@@ -34,13 +34,13 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newscrawl.pagetype import classify_page
 from newscrawl.responses import canonical_url
 from newscrawl.siteconfig import Site, site_for_url
 from newscrawl.spiders.news import adhoc_site
 from newscrawl.urls import is_http_url, strip_tracking
 from newscrawl.writer import Article, ArticleProcessor, project_settings
 from pipelines import database
+from pipelines.pagetype import classify_page
 
 logger = logging.getLogger(__name__)
 SKIPPED_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}

@@ -22,6 +22,7 @@ from newscrawl.cluster import DEFAULT_REDIS_URL, active_workers, items_key, work
 from newscrawl.siteconfig import Site, load_sites, site_for_url
 from pipelines import database, entities
 from pipelines.boilerplate import BoilerplateMemory
+from pipelines.pagetype import NON_ARTICLE_DETAIL
 from pipelines.stages import Rejected, clean_stage, entities_stage, extract_stage, language_stage
 
 logger = logging.getLogger(__name__)
@@ -81,12 +82,13 @@ class ArticleProcessor:
         site = self.site(article)
         name = str(article.get("site") or (site.name if site else "local"))
         try:
-            article = extract_stage(article, site.drop_selectors if site else ())
+            article = extract_stage(article, site.drop_selectors if site else (), article_only=True)
             self.memory.observe(name, str(article.get("url")), [b.text for b in article["blocks"]])
             article = clean_stage(article, self.memory.learned(name), self.min_words)
             article = language_stage(article, site.languages if site else ())
         except Rejected as rejected:
-            self.stats[f"newscrawl/dropped/{rejected.reason}"] += 1
+            kind = "news/non_article" if rejected.reason in NON_ARTICLE_DETAIL else "newscrawl/dropped"
+            self.stats[f"{kind}/{rejected.reason}"] += 1
             return None
         for stage, count in article.get("removed", {}).items():
             self.stats[f"clean/removed/{stage}"] += count

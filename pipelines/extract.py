@@ -13,6 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipelines.metadata import Metadata, page_metadata
+from pipelines.pagetype import classify_tree
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +108,7 @@ class Extraction:
     metadata: Metadata = field(default_factory=Metadata)
     removed: dict[str, int] = field(default_factory=dict)
     reasons: list[tuple[str, str]] = field(default_factory=list)
+    kind: str = "article"  # or what else the page is (pipelines.pagetype), when only articles are wanted
 
 
 def parse_html(html: str | bytes) -> lxml_html.HtmlElement | None:
@@ -389,12 +391,17 @@ def drop_headlines(blocks: list[Block], headlines: list[str]) -> tuple[list[Bloc
 
 
 def extract(
-    html: str | bytes, url: str | None = None, drop_selectors: Iterable[str] = ()
+    html: str | bytes, url: str | None = None, drop_selectors: Iterable[str] = (), article_only: bool = False
 ) -> Extraction | None:
-    """Extract an article's body blocks and metadata; None when the page has no body."""
+    """Extract an article's body blocks and metadata; None when the page has no body. With
+    ``article_only`` (the crawl), a page that is not an article (a soft 404, a listing, a video page) gives
+    an empty :class:`Extraction` whose ``kind`` says what it is."""
     doc = parse_html(html)
     if doc is None:
         return None
+    kind = classify_tree(doc) if article_only else "article"
+    if kind != "article":
+        return Extraction(kind=kind)
     try:
         metadata = page_metadata(doc, url)
         lead = find_lead(doc, metadata.description)

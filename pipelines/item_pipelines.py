@@ -20,6 +20,7 @@ from newscrawl import errors
 from newscrawl.siteconfig import Site, site_for_url
 from pipelines import database, entities
 from pipelines.boilerplate import BoilerplateMemory
+from pipelines.pagetype import NON_ARTICLE_DETAIL
 from pipelines.pool import StagePool, stage_pool
 from pipelines.stages import (
     Rejected,
@@ -85,14 +86,29 @@ class ExtractPipeline(StagePipeline):
         adapter = ItemAdapter(item)
         site = self.site(item)
         page = {"url": adapter.get("url"), "html": adapter.get("html")}
+        selectors = tuple(site.drop_selectors) if site else ()
         try:
-            article = await self.run(extract_stage, page, tuple(site.drop_selectors) if site else ())
+            article = await self.run(extract_stage, page, selectors, True)
         except Rejected as rejected:
+            if rejected.reason in NON_ARTICLE_DETAIL:
+                raise self.not_an_article(item, rejected.reason) from None
             raise self.drop(item, rejected) from None
         adapter.pop("html", None)
         for key, value in article.items():
             adapter[key] = value
         return item
+
+    def not_an_article(self, item: Any, kind: str) -> DropItem:
+        """A fetched page that is no article (recognised here, on the page the worker parsed anyway):
+        counted as ``news/non_article/<kind>``, not as a dropped article; a soft 404 is a crawl fault."""
+        adapter = ItemAdapter(item)
+        url = str(adapter.get("fetched_url") or adapter.get("url"))
+        if kind == "soft_404":
+            errors.report(self.crawler, url, kind, NON_ARTICLE_DETAIL[kind], "news/non_article/soft_404")
+        elif self.stats:
+            self.stats.inc_value(f"news/non_article/{kind}")
+        adapter.pop("html", None)
+        return DropItem(f"not an article ({kind}): {url}", log_level="INFO")
 
 
 class CleanPipeline(StagePipeline):

@@ -15,6 +15,7 @@ from pipelines.entities import summarise, tag_many
 from pipelines.extract import extract
 from pipelines.finance import facts
 from pipelines.language import detect_language
+from pipelines.pagetype import NON_ARTICLE_DETAIL
 
 logger = logging.getLogger(__name__)
 Article = dict[str, Any]
@@ -28,12 +29,18 @@ class Rejected(Exception):
         self.reason = reason
 
 
-def extract_stage(article: Article, drop_selectors: Iterable[str] = ()) -> Article:
-    """Fill metadata and body blocks from ``article['html']`` (which is removed)."""
+def extract_stage(
+    article: Article, drop_selectors: Iterable[str] = (), article_only: bool = False
+) -> Article:
+    """Fill metadata and body blocks from ``article['html']`` (which is removed). With ``article_only``
+    (crawls), a page that is not an article is rejected with its kind (``soft_404``, ``listing``, ``video``:
+    :data:`~pipelines.pagetype.NON_ARTICLE_DETAIL`) as the reason."""
     html = article.pop("html", None)
     if not html or not str(html).strip():
         raise Rejected("empty_body")
-    result = extract(html, article.get("url"), drop_selectors)
+    result = extract(html, article.get("url"), drop_selectors, article_only)
+    if result is not None and result.kind != "article":
+        raise Rejected(result.kind, NON_ARTICLE_DETAIL.get(result.kind, ""))
     if result is None:
         raise Rejected("no_text")
     meta = result.metadata

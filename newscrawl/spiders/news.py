@@ -10,7 +10,6 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from parsel import Selector
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
@@ -21,10 +20,10 @@ from newscrawl import errors
 from newscrawl.items import ArticleItem
 from newscrawl.jobstate import begin_job, write_job
 from newscrawl.middlewares import read_fetches
-from newscrawl.pagetype import classify_page, classify_selector
-from newscrawl.responses import canonical_url, content_type, encoding_repair, is_html
+from newscrawl.responses import canonical_url, content_type, encoding_repair, head_selector, is_html
 from newscrawl.siteconfig import Site, SiteConfigError, load_sites, select_sites
 from newscrawl.urls import is_http_url, looks_like_article, strip_tracking
+from pipelines.pagetype import classify_page
 
 logger = logging.getLogger(__name__)
 
@@ -321,18 +320,9 @@ class NewsSpider(scrapy.Spider):
             self.count("newscrawl/dropped/empty_body")
             logger.info("Empty page: %s", response.url)
             return
-        # parsed once for both questions, and not kept on the response (which lives until its item is stored)
-        page = Selector(text=response.text)
-        kind = classify_selector(page)
-        if kind == "soft_404":
-            self.fault(response.url, "soft_404", "'not found' page served with status 200",
-                       "news/non_article/soft_404")
-            return
-        if kind != "article":
-            self.count(f"news/non_article/{kind}")
-            return
-        url = canonical_url(response, site, page)
-        del page
+        # only the <head> is parsed here, for the canonical URL: whether the page is an article at all is
+        # decided in the extract stage, on the page its worker parses anyway (pipelines.pagetype)
+        url = canonical_url(response, site, head_selector(response))
         if url in self.seen:
             self.fault(response.url, "duplicate", f"same article as {url}", "news/duplicate")
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from lxml.html import HtmlElement
 from parsel import Selector
 
 from pipelines.metadata import NEWS_TYPES, jsonld_objects, jsonld_types
@@ -32,9 +33,21 @@ def _paragraph_words(sel: Selector) -> int:
     return sum(len(t.split()) for t in sel.css("p ::text").getall())
 
 
+NON_ARTICLE_DETAIL = {
+    "soft_404": "'not found' page served with status 200",
+    "video": "a video page without article text",
+    "listing": "no article markup and little text",
+}
+
+
 def classify_page(html: str) -> str:
     """``article`` or the kind of non-article page: ``soft_404``, ``video``, ``listing``."""
     return classify_selector(Selector(text=html))
+
+
+def classify_tree(doc: HtmlElement) -> str:
+    """:func:`classify_page` of a page already parsed by lxml (no second parse)."""
+    return classify_selector(Selector(root=doc, type="html"))
 
 
 def classify_selector(sel: Selector) -> str:
