@@ -215,6 +215,23 @@ def people(names: list[str], sitename: str | None = None, domain: str | None = N
 AUTHOR_SCAN = etree.XPath(
     "//*[@class or @id or @rel or @itemprop or @data-component or @data-testid]|//author|//time|//figure"
 )
+# one regex over an element's attributes before the full tests of _author_rank and _discarded: every word
+# those tests look for is here, so an element without any of them can be neither (a third faster)
+AUTHOR_HINT = re.compile(
+    "uthor|yline|byl|BBL|username|screenname|writer|zuozhe|bianji|xiaobian|channel-name|submitted-by"
+    "|posted-by|journalist-name"
+)
+DISCARD_HINT = re.compile(
+    "omment|ProductReviews|sidebar|is-hidden|quote|embedly-instagram|article-share|article-support|print"
+    "|category|meta-date|meta-reviewer|title|date|Figure"
+)
+HINT_ATTRIBUTES = ("class", "id", "rel", "itemprop", "data-component", "data-testid")
+
+
+def _attributes(element: lxml_html.HtmlElement) -> str:
+    return " ".join(element.get(name, "") for name in HINT_ATTRIBUTES)
+
+
 AUTHOR_TAGS = ({"a", "address", "div", "link", "p", "span", "strong"}, {"a", "div", "h3", "h4", "p", "span"})
 AUTHOR_CLASS = (
     ("authorname", "author-name", "AuthorName", "authorName"),
@@ -277,10 +294,14 @@ def _trafilatura_authors(doc: lxml_html.HtmlElement) -> list[str]:
     try:
         from trafilatura.metadata import normalize_authors
 
-        scanned = AUTHOR_SCAN(doc)
-        skip = {el for el in scanned if _discarded(el)}
+        scanned = [(el, _attributes(el)) for el in AUTHOR_SCAN(doc)]
+        skip = {
+            el for el, words in scanned
+            if (el.tag in ("time", "figure") or DISCARD_HINT.search(words)) and _discarded(el)
+        }
+        hinted = (el for el, words in scanned if el.tag == "author" or AUTHOR_HINT.search(words))
         ranked = sorted(
-            (rank, i, el) for i, el in enumerate(scanned) if (rank := _author_rank(el)) is not None
+            (rank, i, el) for i, el in enumerate(hinted) if (rank := _author_rank(el)) is not None
         )
         for _, _, element in ranked:
             if element in skip or any(a in skip for a in element.iterancestors()):
