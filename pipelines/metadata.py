@@ -289,12 +289,20 @@ def _text_outside(element: lxml_html.HtmlElement, skip: set[Any]) -> Iterator[st
         yield child.tail or ""
 
 
-def _trafilatura_authors(doc: lxml_html.HtmlElement) -> list[str]:
+Scanned = list[tuple[lxml_html.HtmlElement, str]]
+
+
+def scan_attributes(doc: lxml_html.HtmlElement) -> Scanned:
+    """The elements with an attribute the byline searches read, with those attributes as one string."""
+    return [(el, _attributes(el)) for el in AUTHOR_SCAN(doc)]
+
+
+def _trafilatura_authors(doc: lxml_html.HtmlElement, scanned: Scanned | None = None) -> list[str]:
     """trafilatura's byline search, the last resort for authors."""
     try:
         from trafilatura.metadata import normalize_authors
 
-        scanned = [(el, _attributes(el)) for el in AUTHOR_SCAN(doc)]
+        scanned = scan_attributes(doc) if scanned is None else scanned
         skip = {
             el for el, words in scanned
             if (el.tag in ("time", "figure") or DISCARD_HINT.search(words)) and _discarded(el)
@@ -562,10 +570,7 @@ DATED_BYLINE = re.compile(
 )
 EDITOR_LABEL = r"(?i:\b(?:editor|redaktur|penyunting)\s*:\s*)"  # "Editor: Jane Doe", a labelled field
 # rel=author, itemprop=author, a class with "author" or "byline" in any case ("metaInfoAuthorList")
-BYLINE_SCAN = etree.XPath(
-    '//*[@rel="author" or contains(@itemprop, "author") or contains(@class, "uthor")'
-    ' or contains(@class, "UTHOR") or contains(@class, "yline") or contains(@class, "YLINE")]'
-)
+BYLINE_CLASS = re.compile("uthor|UTHOR|yline|YLINE")
 HEADER_ELEMENTS = 60  # the byline is among the first elements after the headline
 HEADER_LINE = 100  # characters of a byline line at most
 ARTICLE_LINE = 80  # characters of a paragraph of article text, longer than any subheading
@@ -583,9 +588,17 @@ def byline_names(text: str) -> list[str]:
     return names
 
 
-def byline_authors(doc: lxml_html.HtmlElement) -> list[str]:
+def _byline_elements(scanned: Scanned) -> Iterator[lxml_html.HtmlElement]:
+    """rel=author, itemprop=author, or a class with "author" or "byline" in it ("metaInfoAuthorList")."""
+    for element, _ in scanned:
+        marked = element.get("rel") == "author" or "author" in element.get("itemprop", "")
+        if marked or BYLINE_CLASS.search(element.get("class", "")):
+            yield element
+
+
+def byline_authors(doc: lxml_html.HtmlElement, scanned: Scanned | None = None) -> list[str]:
     """Author names from a visible byline ("By Jane Doe | December 3, 2025")."""
-    for element in BYLINE_SCAN(doc):
+    for element in _byline_elements(scan_attributes(doc) if scanned is None else scanned):
         text = " ".join(element.text_content().split())
         marked = element.get("rel") or "author" in (element.get("class") or "").lower()
         teaser = TEASER.search(element.get("class") or "")
@@ -697,12 +710,19 @@ def page_authors(
 ) -> list[str]:
     """The article's people (and wire agencies): JSON-LD, meta tags, marked bylines, bylines below the
     headline, trafilatura's byline search, a bold name paragraph; the first source naming anyone."""
+    scanned: Scanned = []  # the byline searches share one scan of the page, made when first needed
+
+    def scan() -> Scanned:
+        if not scanned:
+            scanned.extend(scan_attributes(doc))
+        return scanned
+
     sources: list[Callable[[], list[str]]] = [
         lambda: _names(ld.get("author")),
         lambda: [a for a in [meta_tag(index, *AUTHOR_META)] if a],
-        lambda: byline_authors(doc),
+        lambda: byline_authors(doc, scan()),
         lambda: header_byline(doc),
-        lambda: _trafilatura_authors(doc),
+        lambda: _trafilatura_authors(doc, scan()),
         lambda: bold_byline(doc),
     ]
     editors: str | None = None
