@@ -34,13 +34,12 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newscrawl.responses import canonical_url
+from newscrawl.responses import canonical_url, head_selector
 from newscrawl.siteconfig import Site, site_for_url
 from newscrawl.spiders.news import adhoc_site
 from newscrawl.urls import is_http_url, strip_tracking
 from newscrawl.writer import Article, ArticleProcessor, project_settings
 from pipelines import database
-from pipelines.pagetype import classify_page
 
 logger = logging.getLogger(__name__)
 SKIPPED_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
@@ -202,15 +201,14 @@ def iter_responses(path: Path) -> Iterator[tuple[int, HtmlResponse, int]]:
 
 
 def page_article(response: HtmlResponse, sites: dict[str, Site]) -> Article | None:
-    """An article dict from an archived HTML page; None for anything that is not an article."""
+    """An article dict from an archived HTML page; None for anything that is not HTML. Whether the page
+    is an article is decided by the extract stage, as in a crawl (``article_only``)."""
     kind = (response.headers.get(b"Content-Type") or b"text/html").decode("latin-1").lower()
     if not is_http_url(response.url) or "html" not in kind:
         return None
-    if classify_page(response.text) != "article":
-        return None
     site = site_for_url(sites.values(), response.url) or adhoc_site([response.url])
     return {
-        "url": canonical_url(response, site),
+        "url": canonical_url(response, site, head_selector(response)),
         "site": site.name if site.name in sites else urlsplit(response.url).hostname,
         "fetched_url": response.url,
         "html": response.text,
