@@ -65,9 +65,10 @@ def head_selector(response: TextResponse) -> Selector:
     return Selector(body=head.encode("utf-8", errors="replace"), encoding="utf-8", type="html")
 
 
-def canonical_url(response: TextResponse, site: Site, page: Selector | None = None) -> str:
-    """rel=canonical / og:url when it stays within the site, else the fetched URL; tracking dropped."""
-    page = response.selector if page is None else page
+def canonical_url(response: TextResponse, site: Site) -> str:
+    """rel=canonical / og:url (read from the ``<head>``) when it stays within the site, else the fetched
+    URL; tracking dropped."""
+    page = head_selector(response)
     declared = (
         page.css('link[rel="canonical"]::attr(href)').get()
         or page.css('meta[property="og:url"]::attr(content)').get()

@@ -34,7 +34,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newscrawl.responses import canonical_url, head_selector
+from newscrawl.responses import canonical_url
 from newscrawl.siteconfig import Site, site_for_url
 from newscrawl.spiders.news import adhoc_site
 from newscrawl.urls import is_http_url, strip_tracking
@@ -208,7 +208,7 @@ def page_article(response: HtmlResponse, sites: dict[str, Site]) -> Article | No
         return None
     site = site_for_url(sites.values(), response.url) or adhoc_site([response.url])
     return {
-        "url": canonical_url(response, site, head_selector(response)),
+        "url": canonical_url(response, site),
         "site": site.name if site.name in sites else urlsplit(response.url).hostname,
         "fetched_url": response.url,
         "html": response.text,

@@ -50,4 +50,4 @@ def test_canonical_url_from_the_head_of_an_xhtml_page() -> None:
     site = Site(name="example", allowed_domains=["news.example.com"])
     head = head_selector(response)
     assert head.css("title::text").get() == "Chipmaker raises forecast"
-    assert canonical_url(response, site, head) == "https://news.example.com/2025/01/02/chipmaker-forecast/"
+    assert canonical_url(response, site) == "https://news.example.com/2025/01/02/chipmaker-forecast/"

@@ -20,7 +20,7 @@ from newscrawl import errors
 from newscrawl.items import ArticleItem
 from newscrawl.jobstate import begin_job, write_job
 from newscrawl.middlewares import read_fetches
-from newscrawl.responses import canonical_url, content_type, encoding_repair, head_selector, is_html
+from newscrawl.responses import canonical_url, content_type, encoding_repair, is_html
 from newscrawl.siteconfig import Site, SiteConfigError, load_sites, select_sites
 from newscrawl.urls import is_http_url, looks_like_article, strip_tracking
 from pipelines.pagetype import classify_page
@@ -322,7 +322,7 @@ class NewsSpider(scrapy.Spider):
             return
         # only the <head> is parsed here, for the canonical URL: whether the page is an article at all is
         # decided in the extract stage, on the page its worker parses anyway (pipelines.pagetype)
-        url = canonical_url(response, site, head_selector(response))
+        url = canonical_url(response, site)
         if url in self.seen:
             self.fault(response.url, "duplicate", f"same article as {url}", "news/duplicate")
             return
