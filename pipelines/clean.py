@@ -91,6 +91,18 @@ PROMO_SOURCES = (
     r"\bfollow (our |the )?live (updates|coverage|blog)\b",
     r"^\W*we want to hear from you\b",
     r"^\W*(advertisement|anzeige|werbung|sponsored( content)?|ad|promoted|partner content)\W*$",
+    # related-content headings and subscription plugs in French, Spanish, Italian, Portuguese and Dutch
+    r"^\W*(notas|noticias|art[íi]culos|contenidos?|art[íi]gos|not[íi]cias|articoli|notizie|articles)"
+    r" (relacionad[oa]s?|correlat[ie]|li[ée]s|connexes)\W*$",
+    r"^\W*(sur le même sujet|dans la même rubrique|gerelateerde artikelen|meer over dit onderwerp)\W*$",
+    r"\b(pour lire la suite|la suite (de cet article )?est réservée|pour accéder en illimité|abonnez-vous"
+    r"|suscr[íi]bete|hazte (socio|suscriptor)|abbonati|assine j[áa]|word abonnee)\b",
+    r"\b(cancel anytime|cancela cuando quieras|résiliable à tout moment|jederzeit kündbar)\b",
+    # copyright and reprint notices
+    r"\b(all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés"
+    r"|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden)\b",
+    r"\b(copyrighted property of|without (the )?(prior )?written permission|written permission must be"
+    r" obtained)\b",
 )
 
 

@@ -219,3 +219,28 @@ def test_learned_shapes_persist_in_the_database(tmp_path: Path) -> None:
     assert shape("Our analysts rate Siemens a strong buy today.") in later.learned("site")
     row = db.execute("select site, page_count, example from boilerplate_shapes").fetchone()
     assert row == ("site", 3, "Our analysts rate Alibaba a strong buy today.")
+
+
+def test_related_headings_and_subscription_plugs_in_other_languages_removed() -> None:
+    notes = [
+        Block("h", "NOTAS RELACIONADAS"),
+        Block("h", "Contenido relacionado"),
+        Block("h", "Sur le même sujet"),
+        Block("p", "Pour lire la suite, abonnez-vous dès maintenant."),
+        Block("p", "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras."),
+        Block("p", "Articoli correlati"),
+    ]
+    result = clean([BODY[0], *notes, BODY[1]])
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"promo": 6}
+
+
+def test_copyright_and_reprint_notices_removed() -> None:
+    notes = [
+        Block("p", "This article is the copyrighted property of Example News."),
+        Block("p", "Written permission must be obtained before reprint in online or print media."),
+        Block("p", "© 2025 Example Media. Todos los derechos reservados."),
+    ]
+    result = clean([BODY[0], BODY[1], *notes])
+    assert texts(result.blocks) == texts(BODY)
+    assert sum(result.removed.values()) == 3
