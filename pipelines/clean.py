@@ -98,6 +98,29 @@ PROMO_SOURCES = (
     r"\b(pour lire la suite|la suite (de cet article )?est réservée|pour accéder en illimité|abonnez-vous"
     r"|suscr[íi]bete|hazte (socio|suscriptor)|abbonati|assine j[áa]|word abonnee)\b",
     r"\b(cancel anytime|cancela cuando quieras|résiliable à tout moment|jederzeit kündbar)\b",
+    # "read also" / "see also" prefixes and follow-us plugs in Spanish
+    r"^\W*(lea|lee|vea|ver|mira|puedes ver|le puede interesar|te puede interesar)( también| más)?\s*:",
+    r"^\W*(le|te) puede interesar\W*$",
+    r"^\W*escucha esta nota\b",
+    r"\bs[íi]guenos en\b",
+    r"\bnuestro canal de (telegram|youtube|whatsapp)\b",
+    # German teasers, comment and loading widgets, ad labels
+    r"^\W*(schon gelesen|weitere artikel zum thema|zum weiterlesen|mehr themen|weitere themen"
+    r"|weitere beiträge|das (thema )?könnte dich auch interessieren|vorschau auf den nächsten artikel"
+    r"|top-themen)\b",
+    r"^\W*(kommentieren|keine kommentare|kommentare( insgesamt)?|wird geladen|bild anzeigen)\W*$",
+    r"\b(sie sind|du bist) (aktuell |derzeit )?nicht eingeloggt\b",
+    r"\b(dieser|der) (beitrag|artikel) enthält werbung\b",
+    r"^\W*anzeige\s*[-–:]",
+    r"\balle angaben ohne gewähr\b",
+    # English reader plugs
+    r"^\W*follow [\w .@&'-]{1,40} on (twitter|instagram|facebook|x|linkedin|tiktok|youtube)\b",
+    r"\bsubmit (your|a) letter to the editor\b",
+    r"\balready (a )?subscriber\b",
+    r"\bfirst-time subscribers\b",
+    # Polish
+    r"\bzapraszamy (też )?do subskrypcji\b",
+    r"\bmateriał chroniony prawem\b",
     # copyright and reprint notices
     r"\b(all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés"
     r"|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden)\b",

@@ -244,3 +244,30 @@ def test_copyright_and_reprint_notices_removed() -> None:
     result = clean([BODY[0], BODY[1], *notes])
     assert texts(result.blocks) == texts(BODY)
     assert sum(result.removed.values()) == 3
+
+
+def test_read_also_prefixes_widgets_and_reader_plugs_removed() -> None:
+    notes = [
+        Block("p", "Lea también: Impiden ingreso a reportero y camarógrafo"),
+        Block("p", "VEA TAMBIÉN: Estrella de la educación no brilla"),
+        Block("p", "Síguenos en Telegram, Instagram, Facebook y Twitter"),
+        Block("p", "Schon gelesen?"),
+        Block("p", "Kommentare insgesamt:"),
+        Block("p", "Sie sind aktuell nicht eingeloggt."),
+        Block("p", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:"),
+        Block("p", "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner"),
+        Block("p", "If you're seeing this message but you're already a subscriber, you can log in."),
+        Block("p", "Zapraszamy też do subskrypcji naszego kanału."),
+    ]
+    result = clean([BODY[0], *notes, BODY[1]])
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"promo": 10}
+
+
+def test_prose_that_mentions_apps_and_channels_is_kept() -> None:
+    prose = [
+        Block("p", "Users can download the Signal app for free, the company said on Monday."),
+        Block("p", "Mira Murati, the former chief technology officer, joined the board."),
+    ]
+    result = clean([BODY[0], *prose, BODY[1]])
+    assert texts(result.blocks) == [BODY[0].text, *texts(prose), BODY[1].text]
