@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipelines.boilerplate import BoilerplateMemory, shape
-from pipelines.clean import clean
+from pipelines.clean import _first_letters, clean
 from pipelines.extract import Block
 
 BODY = [
@@ -271,3 +271,15 @@ def test_prose_that_mentions_apps_and_channels_is_kept() -> None:
     ]
     result = clean([BODY[0], *prose, BODY[1]])
     assert texts(result.blocks) == [BODY[0].text, *texts(prose), BODY[1].text]
+
+
+def test_promo_rules_bucketed_by_first_letter_match_as_written() -> None:
+    """The one promo regex puts each word-start rule behind the letters it can start with."""
+    assert _first_letters(r"(buy or sell|sell or buy)\b") == {"b", "s"}
+    assert _first_letters(r"click here\b") == {"c"}
+    assert _first_letters(r"(download|get) (our|the) app") == {"d", "g"}
+    assert _first_letters(r"(the )?app") is None  # an optional first word: no bucket
+    assert _first_letters(r"[a-z]+ now") is None
+    result = clean([BODY[0], Block("p", "Should investors sell immediately? Or is it worth buying Alibaba?"),
+                    Block("p", "GET THE APP: download our free app"), BODY[1]])
+    assert texts(result.blocks) == texts(BODY)
