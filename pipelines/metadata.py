@@ -489,6 +489,18 @@ def confirmed_title(title: str, others: list[str]) -> str:
     return title
 
 
+def without_kicker(title: str, others: list[str]) -> str:
+    """The headline without a leading piece, such as a place, date or rubric ("Kücknitz - So lief die
+    Auktion ...", "08.11.2021 | Online-Fachtag ..."), when another source gives the headline alone. A
+    "Kicker: Headline" colon is not a separator here: there the kicker is part of the headline."""
+    known = {_norm(o) for o in others if o}
+    for match in TITLE_SEPARATORS.finditer(title):
+        head, rest = title[: match.start()], title[match.end() :]
+        if _norm(rest) in known and len(head.split()) <= SITE_SUFFIX_WORDS and len(rest) >= len(head):
+            return rest.strip()
+    return title
+
+
 def _plain(text: str | None) -> str | None:
     return " ".join(html_lib.unescape(text).split()) or None if text else None
 
@@ -528,7 +540,7 @@ def page_title(sources: list[str], headings: list[str], tag: str | None, sitenam
     others = [t for t in [*sources, *headings] if t != primary]
     if tag:
         others.append(clean_title(tag, sitename) or "")
-    return confirmed_title(clean_title(primary, sitename) or primary, others)
+    return without_kicker(confirmed_title(clean_title(primary, sitename) or primary, others), others)
 
 
 def _is_free(ld: dict[str, Any]) -> bool | None:

@@ -293,3 +293,12 @@ def test_a_byline_of_several_names_is_removed_from_the_body() -> None:
         clean(blocks, None, ["Ann Lee", "Bo Chan"]).text
         == "The council met on Tuesday to discuss the budget."
     )
+
+
+def test_a_leading_place_or_date_is_dropped_when_another_source_gives_the_headline_alone() -> None:
+    meta = meta_of('<meta property="og:title" content="Kücknitz - So lief die Auktion der Schätzchen">',
+                   "<h1>So lief die Auktion der Schätzchen</h1>")
+    assert meta.title == "So lief die Auktion der Schätzchen"
+    og = '<meta property="og:title" content="Nach Gaetz-Rückzug: Trump-Anwältin soll Ministerin werden">'
+    kicker = meta_of(og, "<h1>Trump-Anwältin soll Ministerin werden</h1>")
+    assert kicker.title == "Nach Gaetz-Rückzug: Trump-Anwältin soll Ministerin werden"  # a kicker stays
