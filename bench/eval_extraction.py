@@ -84,8 +84,11 @@ def contains(haystack: str, needle: str) -> bool:
 
 
 def gold_authors(value: Any) -> list[str]:
+    """The names of a gold author field: a list, or one string naming several ("A und B", "A, B; C"),
+    maybe with a "Von"/"By" byline prefix, as trafilatura-eval's gold writes them."""
     if isinstance(value, str):
-        value = re.split(r"\s*[;|]\s*", value)
+        byline = re.sub(r"^(?:von|by)\s+", "", value.strip(), flags=re.IGNORECASE)
+        value = re.split(r"\s*(?:[;|,&]|\bund\b|\band\b)\s*", byline)
     return [a for a in (value or []) if isinstance(a, str) and a.strip()]
 
 
