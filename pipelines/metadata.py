@@ -39,9 +39,20 @@ NOT_A_PERSON = re.compile(
     r"|nachrichten|agency|agentur|agencia|reporters?|correspondents?|contributors?|press|presse|media|online"
     r"|digital|magazine?|zeitung|times|daily|tribune|journal|gazette|herald|wire|bureau|admin|administrator"
     r"|guest|gast|autor|authors?|writer|redakteur|columnist|photographer|photos?|fotos?|videos?|webmaster"
-    r"|anonymous|unknown|red|agenturen|agencies|inc|ltd|llc|gmbh|corp|follow)\b",  # "Red": "Redaktion"
+    r"|anonymous|unknown|red|agenturen|agencies|inc|ltd|llc|gmbh|corp|follow|sponsored|gesponserte?"
+    r"|inhalte?|content|name)\b"  # "Red": "Redaktion"; "Name": an unfilled template field
+    r"|admin",  # "wordpressadmin"
     re.IGNORECASE,
 )
+NOT_A_NAME_START = frozenset({"on", "in", "at", "by", "the", "for", "and", "or", "of", "to", "from", "with"})
+
+
+def _name_shaped(name: str) -> bool:
+    """Not a phrase that starts with a function word ("On August", "By the way")."""
+    words = name.split()
+    return bool(words) and words[0].casefold() not in NOT_A_NAME_START
+
+
 # wire services: credited for their copy on another publisher's site, they are kept as written
 WIRE_AGENCY = re.compile(
     r"(?:the\s+)?(?:associated\s+press|ap|reuters|dpa(?:-afx)?|deutsche\s+presse-agentur|afp"
@@ -196,7 +207,9 @@ def is_credit(name: str, site: set[str]) -> bool:
     if is_wire_agency(name):
         return True
     lowercase = name.islower()  # "dpa", "admin": names are written with capitals
-    return not (len(name.split()) > 5 or lowercase or NOT_A_PERSON.search(name) or ACRONYM.match(name))
+    if len(name.split()) > 5 or lowercase or not _name_shaped(name):
+        return False
+    return not (NOT_A_PERSON.search(name) or ACRONYM.match(name))
 
 
 def people(names: list[str], sitename: str | None = None, domain: str | None = None) -> list[str]:

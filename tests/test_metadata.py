@@ -302,3 +302,9 @@ def test_a_leading_place_or_date_is_dropped_when_another_source_gives_the_headli
     og = '<meta property="og:title" content="Nach Gaetz-Rückzug: Trump-Anwältin soll Ministerin werden">'
     kicker = meta_of(og, "<h1>Trump-Anwältin soll Ministerin werden</h1>")
     assert kicker.title == "Nach Gaetz-Rückzug: Trump-Anwältin soll Ministerin werden"  # a kicker stays
+
+
+def test_template_fields_sponsor_labels_and_phrases_are_not_people() -> None:
+    names = ["Wordpressadmin", "Gesponserte Inhalte", "Name", "On August", "Sponsored Content", "Jane Doe"]
+    assert people(names) == ["Jane Doe"]
+    assert people(["The Associated Press"]) == ["The Associated Press"]  # an agency may start with "The"
