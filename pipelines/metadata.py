@@ -71,7 +71,12 @@ URL_LIKE = re.compile(r"://|www\.")
 TAG = re.compile(r"<[^>]+>")
 SITE_ARTICLE = re.compile(r"^(?:the|der|die|das|le|la|les|el|il|de|het)\s+", re.IGNORECASE)
 SITE_ENDING = re.compile(r"[\s.](?:com|net|org|de|at|ch|is|be|fr|it|es|nl|uk|co|tv|online)$", re.IGNORECASE)
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author")
+# trafilatura's author meta names (metadata.METANAME_AUTHOR), the common ones first
+AUTHOR_META = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dc:creator",
+    "dcterms.creator", "citation_author", "byl", "authors", "creator", "atc-metaauthor", "dc.creator.aut",
+    "dcterms.creator.aut", "dcsext.author", "rbauthors", "shareaholic:article_author_name",
+)
 BY_PREFIX = re.compile(r"^\W*(by|von|par|por|door|av|af)\s+", re.IGNORECASE)
 
 
@@ -114,16 +119,33 @@ def jsonld_types(obj: dict[str, Any]) -> set[str]:
 
 
 def jsonld_article(doc: lxml_html.HtmlElement) -> dict[str, Any]:
-    """The first JSON-LD object of an article type (NewsArticle, BlogPosting, ...), or {}."""
-    candidates: list[dict[str, Any]] = []
+    """The first JSON-LD object of an article type (NewsArticle, BlogPosting, ...), or {}; an author given
+    as a reference (``{"@id": ...}``, as Yoast SEO writes it) is replaced by the node it refers to."""
+    objects: list[dict[str, Any]] = []
     for script in doc.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text_content() or "null", strict=False)
         except ValueError:
             continue
-        candidates += [o for o in jsonld_objects(data) if jsonld_types(o) & ARTICLE_TYPES]
-    candidates.sort(key=lambda o: "webpage" in jsonld_types(o))
-    return candidates[0] if candidates else {}
+        objects += jsonld_objects(data)
+    candidates = sorted((o for o in objects if jsonld_types(o) & ARTICLE_TYPES),
+                        key=lambda o: "webpage" in jsonld_types(o))
+    if not candidates:
+        return {}
+    article = candidates[0]
+    if "author" not in article:
+        return article
+    nodes = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
+    return {**article, "author": _referenced(article["author"], nodes)}
+
+
+def _referenced(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
+    """A JSON-LD value with its bare ``{"@id": ...}`` references replaced by the nodes they name."""
+    if isinstance(value, list):
+        return [_referenced(v, nodes) for v in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return nodes.get(value["@id"], value)
+    return value
 
 
 def is_wire_agency(name: str) -> bool:

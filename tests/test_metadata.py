@@ -308,3 +308,14 @@ def test_template_fields_sponsor_labels_and_phrases_are_not_people() -> None:
     names = ["Wordpressadmin", "Gesponserte Inhalte", "Name", "On August", "Sponsored Content", "Jane Doe"]
     assert people(names) == ["Jane Doe"]
     assert people(["The Associated Press"]) == ["The Associated Press"]  # an agency may start with "The"
+
+
+def test_json_ld_author_given_as_a_reference_is_resolved_in_the_graph() -> None:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "@id": "https://blog.example.com/a/#article", "headline": "A post",
+         "author": {"@id": "https://blog.example.com/#/schema/person/1"}},
+        {"@type": "Person", "@id": "https://blog.example.com/#/schema/person/1", "name": "Doris Schuppe"},
+    ]}
+    meta = meta_of(f'<script type="application/ld+json">{json.dumps(graph)}</script>',
+                   url="https://blog.example.com/a/")
+    assert meta.authors == ["Doris Schuppe"]
