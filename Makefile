@@ -127,9 +127,10 @@ cluster-demo: install
 
 ## bench: pages/s and peak memory of our per-page loop, scrapy crawl (with/without entities) and trafilatura CLI
 BENCH_PAGES ?= 600
+BENCH_REPEAT ?= 3
 .PHONY: bench
 bench: install
-	$(BIN)/python bench/bench_crawl.py --pages $(BENCH_PAGES)
+	$(BIN)/python bench/bench_crawl.py --pages $(BENCH_PAGES) --repeat $(BENCH_REPEAT)
 
 ## redis: install Debian's redis-server for the cluster test and cluster-demo when it is missing
 .PHONY: redis

@@ -249,7 +249,7 @@ def table(results: list[Result]) -> None:
 
 
 def ratio(label: str, a: Result, b: Result, target: float) -> None:
-    value = a.rate / b.rate if b.rate else 0.0
+    value = ratio_of(a, b)
     print(f"{label:<52} {value:5.2f}x  (target >= {target}x) {'ok' if value >= target else 'BELOW TARGET'}")
 
 
@@ -259,6 +259,7 @@ def main() -> int:
     )
     parser.add_argument("--pages", type=int, default=600, help="pages served and crawled (>= 500)")
     parser.add_argument("--memory-check", action="store_true", help="also crawl 1,000 and 5,000 pages")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of (1)-(4); the table shows the median")
     parser.add_argument("--loop", nargs=2, metavar=("COUNT", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     pages = corpus_pages()
@@ -266,32 +267,51 @@ def main() -> int:
         loop(pages, int(args.loop[0]), Path(args.loop[1]))
         return 0
     count = max(500, args.pages)
-    print(f"{len(pages)} corpus pages, {count} served (nproc {os.cpu_count()})")
+    print(f"{len(pages)} corpus pages, {count} served (nproc {os.cpu_count()}), {args.repeat} round(s)")
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
         work = Path(tmp)
         server = CorpusServer(pages, count)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        results = [
-            measure("(1) single-process loop, full stages", [PYTHON, __file__, "--loop", str(count),
-                    str(work / "loop.db")], count, ROOT, env=ONE_THREAD),
-        ]
-        results[0].note = stored(work / "loop.db")
-        full_crawl = crawl_command(server.base, work / "full.db")
-        full = measure("(2) scrapy crawl, full pipeline", full_crawl, count, ROOT)
-        full.note = stored(work / "full.db")
-        noent_crawl = crawl_command(server.base, work / "noent.db", "NEWSCRAWL_ENTITIES_ENABLED=False")
-        noent = measure("(3) scrapy crawl, entities off", noent_crawl, count, ROOT)
-        noent.note = stored(work / "noent.db")
-        results += [full, noent, trafilatura_run(server, work)]
+        rounds = [one_round(server, work / f"round{i}", count) for i in range(args.repeat)]
+        for i, results in enumerate(rounds, 1):
+            if args.repeat > 1:
+                print(f"round {i}: (2)/(1) {ratio_of(results[1], results[0]):.2f}x, "
+                      f"(3)/(4) {ratio_of(results[2], results[3]):.2f}x")
+        results = [median_run([r[i] for r in rounds]) for i in range(4)]
         table(results)
         print()
         ratio("(2) scrapy crawl / (1) single-process loop", results[1], results[0], 1.6)
         ratio("(3) crawl without entities / (4) trafilatura CLI", results[2], results[3], 1.0)
-        memory_line("(2) peak memory", results[1].peak_rss, results[1].peak_pss)
+        crawls = [r[1] for r in rounds]
+        memory_line("(2) peak memory", max(r.peak_rss for r in crawls), max(r.peak_pss for r in crawls))
         if args.memory_check:
             memory_check(server, pages, work)
         server.shutdown()
     return 0
+
+
+def one_round(server: CorpusServer, work: Path, count: int) -> list[Result]:
+    """(1) to (4) once, in that order."""
+    work.mkdir()
+    loop_run = measure("(1) single-process loop, full stages", [PYTHON, __file__, "--loop", str(count),
+                       str(work / "loop.db")], count, ROOT, env=ONE_THREAD)
+    loop_run.note = stored(work / "loop.db")
+    full_crawl = crawl_command(server.base, work / "full.db")
+    full = measure("(2) scrapy crawl, full pipeline", full_crawl, count, ROOT)
+    full.note = stored(work / "full.db")
+    noent_crawl = crawl_command(server.base, work / "noent.db", "NEWSCRAWL_ENTITIES_ENABLED=False")
+    noent = measure("(3) scrapy crawl, entities off", noent_crawl, count, ROOT)
+    noent.note = stored(work / "noent.db")
+    return [loop_run, full, noent, trafilatura_run(server, work)]
+
+
+def median_run(runs: list[Result]) -> Result:
+    """The run with the median time (an actual run, so its memory and notes go with it)."""
+    return sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
+
+
+def ratio_of(a: Result, b: Result) -> float:
+    return a.rate / b.rate if b.rate else 0.0
 
 
 def memory_check(server: CorpusServer, pages: list[Path], work: Path) -> None:
