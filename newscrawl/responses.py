@@ -11,6 +11,7 @@ from w3lib.encoding import html_body_declared_encoding
 
 from newscrawl.siteconfig import Site
 from newscrawl.urls import is_http_url, strip_tracking
+from pipelines.pagetype import html_selector
 
 # single-byte encodings servers declare by default; a body that is valid UTF-8 under them is UTF-8
 LEGACY_ENCODINGS = {"ascii", "cp1252", "iso8859-1", "iso8859-15", "latin-1"}
@@ -57,12 +58,10 @@ HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 def head_selector(response: TextResponse) -> Selector:
     """The page's ``<head>`` alone, parsed (a fifth of the page on average): where its canonical URL and
-    og:url are. The whole page when it has no ``</head>``. Parsed from UTF-8 bytes: lxml refuses a str
-    that starts with an XML declaration (XHTML pages), and parsel then gives an empty page."""
+    og:url are. The whole page when it has no ``</head>``."""
     text = response.text
     end = HEAD_END.search(text)
-    head = text[: end.end()] if end else text
-    return Selector(body=head.encode("utf-8", errors="replace"), encoding="utf-8", type="html")
+    return html_selector(text[: end.end()] if end else text)
 
 
 def canonical_url(response: TextResponse, site: Site) -> str:

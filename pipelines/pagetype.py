@@ -40,9 +40,15 @@ NON_ARTICLE_DETAIL = {
 }
 
 
+def html_selector(html: str) -> Selector:
+    """A page parsed from its UTF-8 bytes: lxml refuses a str that starts with an XML declaration (XHTML
+    pages), and ``Selector(text=...)`` then gives an empty page."""
+    return Selector(body=html.encode("utf-8", errors="replace"), encoding="utf-8", type="html")
+
+
 def classify_page(html: str) -> str:
     """``article`` or the kind of non-article page: ``soft_404``, ``video``, ``listing``."""
-    return classify_selector(Selector(text=html))
+    return classify_selector(html_selector(html))
 
 
 def classify_tree(doc: HtmlElement) -> str:

@@ -8,7 +8,7 @@ from scrapy.http import HtmlResponse
 from newscrawl.responses import canonical_url, head_selector
 from newscrawl.siteconfig import Site
 from pipelines.extract import parse_html
-from pipelines.pagetype import classify_tree
+from pipelines.pagetype import classify_page, classify_tree
 from pipelines.stages import Rejected, extract_stage
 
 WORDS = " ".join(["The chipmaker raised its forecast for the year as demand for its products grew."] * 12)
@@ -51,3 +51,7 @@ def test_canonical_url_from_the_head_of_an_xhtml_page() -> None:
     head = head_selector(response)
     assert head.css("title::text").get() == "Chipmaker raises forecast"
     assert canonical_url(response, site) == "https://news.example.com/2025/01/02/chipmaker-forecast/"
+
+
+def test_the_spider_s_classification_reads_xhtml_pages_too() -> None:
+    assert classify_page(XHTML_ARTICLE) == "article"
