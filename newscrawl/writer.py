@@ -22,7 +22,6 @@ from newscrawl.cluster import DEFAULT_REDIS_URL, active_workers, items_key, work
 from newscrawl.siteconfig import Site, load_sites, site_for_url
 from pipelines import database, entities
 from pipelines.boilerplate import BoilerplateMemory
-from pipelines.pagetype import NON_ARTICLE_DETAIL
 from pipelines.stages import Rejected, clean_stage, entities_stage, extract_stage, language_stage
 
 logger = logging.getLogger(__name__)
@@ -87,8 +86,7 @@ class ArticleProcessor:
             article = clean_stage(article, self.memory.learned(name), self.min_words)
             article = language_stage(article, site.languages if site else ())
         except Rejected as rejected:
-            kind = "news/non_article" if rejected.reason in NON_ARTICLE_DETAIL else "newscrawl/dropped"
-            self.stats[f"{kind}/{rejected.reason}"] += 1
+            self.stats[rejected.counter] += 1
             return None
         for stage, count in article.get("removed", {}).items():
             self.stats[f"clean/removed/{stage}"] += count

@@ -68,11 +68,18 @@ class StagePipeline:
         return await pool.run(stage, *args) if pool else stage(*args)
 
     def drop(self, item: Any, rejected: Rejected) -> DropItem:
-        if self.stats:
-            self.stats.inc_value(f"newscrawl/dropped/{rejected.reason}")
-        ItemAdapter(item).pop("html", None)
-        ItemAdapter(item).pop("blocks", None)
-        return DropItem(str(rejected))
+        """Count the rejection (:attr:`Rejected.counter`) and drop the item; a soft 404 is also a crawl
+        fault, and a page that is no article is logged at INFO only."""
+        adapter = ItemAdapter(item)
+        adapter.pop("html", None)
+        adapter.pop("blocks", None)
+        if rejected.reason == "soft_404":
+            url = str(adapter.get("fetched_url") or adapter.get("url"))
+            detail = NON_ARTICLE_DETAIL[rejected.reason]
+            errors.report(self.crawler, url, rejected.reason, detail, rejected.counter)
+        elif self.stats:
+            self.stats.inc_value(rejected.counter)
+        return DropItem(str(rejected), log_level="INFO" if rejected.not_an_article else None)
 
 
 class ExtractPipeline(StagePipeline):
@@ -90,25 +97,11 @@ class ExtractPipeline(StagePipeline):
         try:
             article = await self.run(extract_stage, page, selectors, True)
         except Rejected as rejected:
-            if rejected.reason in NON_ARTICLE_DETAIL:
-                raise self.not_an_article(item, rejected.reason) from None
             raise self.drop(item, rejected) from None
         adapter.pop("html", None)
         for key, value in article.items():
             adapter[key] = value
         return item
-
-    def not_an_article(self, item: Any, kind: str) -> DropItem:
-        """A fetched page that is no article (recognised here, on the page the worker parsed anyway):
-        counted as ``news/non_article/<kind>``, not as a dropped article; a soft 404 is a crawl fault."""
-        adapter = ItemAdapter(item)
-        url = str(adapter.get("fetched_url") or adapter.get("url"))
-        if kind == "soft_404":
-            errors.report(self.crawler, url, kind, NON_ARTICLE_DETAIL[kind], "news/non_article/soft_404")
-        elif self.stats:
-            self.stats.inc_value(f"news/non_article/{kind}")
-        adapter.pop("html", None)
-        return DropItem(f"not an article ({kind}): {url}", log_level="INFO")
 
 
 class CleanPipeline(StagePipeline):

@@ -28,6 +28,17 @@ class Rejected(Exception):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
 
+    @property
+    def not_an_article(self) -> bool:
+        """A soft 404, a listing or a video page rather than an article that failed a stage."""
+        return self.reason in NON_ARTICLE_DETAIL
+
+    @property
+    def counter(self) -> str:
+        """Its stats key: ``news/non_article/<kind>`` or ``newscrawl/dropped/<reason>``."""
+        prefix = "news/non_article" if self.not_an_article else "newscrawl/dropped"
+        return f"{prefix}/{self.reason}"
+
 
 def extract_stage(
     article: Article, drop_selectors: Iterable[str] = (), article_only: bool = False
