@@ -72,9 +72,9 @@ def run_crawl(db: Path, *args: str, timeout: float = 240) -> subprocess.Complete
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
 
 
-def demo_sites_dir(folder: Path, base: str, **crawl: float) -> Path:
+def demo_sites_dir(folder: Path, base: str, **crawl: float | str) -> Path:
     """A sites folder with the demo site definition pointed at ``base`` (the fixture's port);
-    ``crawl`` overrides keys of its [crawl] table (download_delay, concurrency)."""
+    ``crawl`` overrides keys of the definition (download_delay, concurrency, languages)."""
     sites = folder / "sites"
     sites.mkdir()
     definition = (DEMO_DIR / "sites" / "demo.toml").read_text(encoding="utf-8")
@@ -85,21 +85,22 @@ def demo_sites_dir(folder: Path, base: str, **crawl: float) -> Path:
     return sites
 
 
+def crawl_demo_site(
+    folder: Path, base: str, *args: str, **site: float | str
+) -> subprocess.CompletedProcess[str]:
+    """``scrapy crawl news -a site=demo`` into ``folder/news.db``, the demo site definition pointed at
+    ``base`` (``site`` overrides its keys); fails the test when the crawl fails."""
+    sites = demo_sites_dir(folder, base, **site)
+    result = run_crawl(folder / "news.db", "-a", "site=demo", "-s", f"NEWSCRAWL_SITES_DIR={sites}", *args)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
 @pytest.fixture(scope="session")
 def crawl(demo_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """One crawl of the demo site by the real pipelines: its database, feed export and log."""
     folder = tmp_path_factory.mktemp("crawl")
-    sites = demo_sites_dir(folder, demo_site)
-    result = run_crawl(
-        folder / "news.db",
-        "-a",
-        "site=demo",
-        "-s",
-        f"NEWSCRAWL_SITES_DIR={sites}",
-        "-O",
-        str(folder / "articles.jsonl"),
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = crawl_demo_site(folder, demo_site, "-O", str(folder / "articles.jsonl"))
     db = sqlite_utils.Database(folder / "news.db")
     rows = {r["url"].removeprefix(demo_site): r for r in db.query("select * from articles")}
     export = [json.loads(line) for line in (folder / "articles.jsonl").read_text().splitlines()]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from scrapy.utils.test import get_crawler
 from pipelines.item_pipelines import ExtractPipeline
 from pipelines.pool import StageBackpressure, StagePool, stage_pool, worker_count
 from pipelines.stages import Rejected, extract_stage, language_stage
-from tests.conftest import EXPECTED, demo_sites_dir, run_crawl
+from tests.conftest import EXPECTED, crawl_demo_site
 
 ARTICLE_COLUMNS = ("url", "site", "title", "description", "authors", "published", "modified", "date_source",
                    "language", "text", "word_count", "content_hash", "image", "tags", "is_free", "cleaning",
@@ -29,14 +28,10 @@ GERMAN = ("Die Aktien des Chipherstellers stiegen am Dienstag deutlich, nachdem 
 
 def crawl_demo(folder: Path, base: str, workers: int, languages: str | None = None) -> sqlite_utils.Database:
     folder.mkdir()
+    languages_key: dict[str, str] = {} if languages is None else {"languages": languages}
     # one page at a time: the same pages in the same order
-    sites = demo_sites_dir(folder, base, concurrency=1)
-    if languages is not None:
-        toml = sites / "demo.toml"
-        toml.write_text(re.sub(r"(?m)^languages = .*$", f"languages = {languages}", toml.read_text()))
-    result = run_crawl(folder / "news.db", "-a", "site=demo", "-s", f"NEWSCRAWL_SITES_DIR={sites}",
-                       "-s", f"NEWSCRAWL_STAGE_WORKERS={workers}", "-s", "CONCURRENT_REQUESTS=1")
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = crawl_demo_site(folder, base, "-s", f"NEWSCRAWL_STAGE_WORKERS={workers}",
+                             "-s", "CONCURRENT_REQUESTS=1", concurrency=1, **languages_key)
     assert "Traceback" not in result.stderr
     return sqlite_utils.Database(folder / "news.db")
 

@@ -14,7 +14,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from newscrawl.warc import RotatingWarcWriter, WarcArchive, iter_responses, read_record
-from tests.conftest import EXPECTED, ROOT, demo_sites_dir, run_crawl
+from tests.conftest import EXPECTED, ROOT, crawl_demo_site
 
 EXPECTED_PATHS = sorted(a["path"] for a in EXPECTED["articles"])
 
@@ -28,16 +28,9 @@ def newscrawl(*args: str) -> subprocess.CompletedProcess[str]:
 def archived(demo_site: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A crawl of the demo site with the archive on, small WARC files so that they rotate."""
     folder = tmp_path_factory.mktemp("warc")
-    sites = demo_sites_dir(folder, demo_site)
-    result = run_crawl(
-        folder / "news.db",
-        "-a", "site=demo",
-        "-s", f"NEWSCRAWL_SITES_DIR={sites}",
-        "-s", f"NEWSCRAWL_WARC_DIR={folder / 'warc'}",
-        "-s", "NEWSCRAWL_WARC_MAX_MB=0.04",
-        "-s", "NEWSCRAWL_ENTITIES_ENABLED=False",
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
+    crawl_demo_site(folder, demo_site, "-s", f"NEWSCRAWL_WARC_DIR={folder / 'warc'}",
+                    "-s", "NEWSCRAWL_WARC_MAX_MB=0.04", "-s", "NEWSCRAWL_ENTITIES_ENABLED=False")
+    sites = folder / "sites"
     return {"folder": folder, "sites": sites, "db": folder / "news.db", "base": demo_site}
 
 
