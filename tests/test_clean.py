@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -154,16 +155,50 @@ def test_clean_never_raises_and_only_removes(
     assert all(any(b == k for k in kept) for b in result.blocks)  # order preserved, nothing added
 
 
-def test_embed_consent_affiliate_and_translation_notes_removed() -> None:
-    notes = [
-        Block("p", "Empfohlener redaktioneller Inhalt"),
-        Block("p", "Die mit einem Symbol gekennzeichneten Links sind Affiliate-Links."),
-        Block("p", "Lest den Originalartikel auf Englisch hier."),
-        Block("p", "Testen Sie für zwei Wochen die gedruckte Zeitung."),
-    ]
+PROMO_NOTES = [
+    pytest.param(
+        [
+            Block("p", "Empfohlener redaktioneller Inhalt"),
+            Block("p", "Die mit einem Symbol gekennzeichneten Links sind Affiliate-Links."),
+            Block("p", "Lest den Originalartikel auf Englisch hier."),
+            Block("p", "Testen Sie für zwei Wochen die gedruckte Zeitung."),
+        ],
+        id="embed consent, affiliate and translation notes",
+    ),
+    pytest.param(
+        [
+            Block("h", "NOTAS RELACIONADAS"),
+            Block("h", "Contenido relacionado"),
+            Block("h", "Sur le même sujet"),
+            Block("p", "Pour lire la suite, abonnez-vous dès maintenant."),
+            Block("p", "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras."),
+            Block("p", "Articoli correlati"),
+        ],
+        id="related headings and subscription plugs in other languages",
+    ),
+    pytest.param(
+        [
+            Block("p", "Lea también: Impiden ingreso a reportero y camarógrafo"),
+            Block("p", "VEA TAMBIÉN: Estrella de la educación no brilla"),
+            Block("p", "Síguenos en Telegram, Instagram, Facebook y Twitter"),
+            Block("p", "Schon gelesen?"),
+            Block("p", "Kommentare insgesamt:"),
+            Block("p", "Sie sind aktuell nicht eingeloggt."),
+            Block("p", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:"),
+            Block("p", "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner"),
+            Block("p", "If you're seeing this message but you're already a subscriber, you can log in."),
+            Block("p", "Zapraszamy też do subskrypcji naszego kanału."),
+        ],
+        id="read-also prefixes, widgets and reader plugs",
+    ),
+]
+
+
+@pytest.mark.parametrize("notes", PROMO_NOTES)
+def test_promo_and_notice_lines_removed(notes: list[Block]) -> None:
     result = clean([BODY[0], *notes, BODY[1]])
     assert texts(result.blocks) == texts(BODY)
-    assert result.removed == {"promo": 4}
+    assert result.removed == {"promo": len(notes)}
 
 
 def test_long_site_notice_removed_but_long_prose_kept() -> None:
@@ -221,20 +256,6 @@ def test_learned_shapes_persist_in_the_database(tmp_path: Path) -> None:
     assert row == ("site", 3, "Our analysts rate Alibaba a strong buy today.")
 
 
-def test_related_headings_and_subscription_plugs_in_other_languages_removed() -> None:
-    notes = [
-        Block("h", "NOTAS RELACIONADAS"),
-        Block("h", "Contenido relacionado"),
-        Block("h", "Sur le même sujet"),
-        Block("p", "Pour lire la suite, abonnez-vous dès maintenant."),
-        Block("p", "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras."),
-        Block("p", "Articoli correlati"),
-    ]
-    result = clean([BODY[0], *notes, BODY[1]])
-    assert texts(result.blocks) == texts(BODY)
-    assert result.removed == {"promo": 6}
-
-
 def test_copyright_and_reprint_notices_removed() -> None:
     notes = [
         Block("p", "This article is the copyrighted property of Example News."),
@@ -244,24 +265,6 @@ def test_copyright_and_reprint_notices_removed() -> None:
     result = clean([BODY[0], BODY[1], *notes])
     assert texts(result.blocks) == texts(BODY)
     assert sum(result.removed.values()) == 3
-
-
-def test_read_also_prefixes_widgets_and_reader_plugs_removed() -> None:
-    notes = [
-        Block("p", "Lea también: Impiden ingreso a reportero y camarógrafo"),
-        Block("p", "VEA TAMBIÉN: Estrella de la educación no brilla"),
-        Block("p", "Síguenos en Telegram, Instagram, Facebook y Twitter"),
-        Block("p", "Schon gelesen?"),
-        Block("p", "Kommentare insgesamt:"),
-        Block("p", "Sie sind aktuell nicht eingeloggt."),
-        Block("p", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:"),
-        Block("p", "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner"),
-        Block("p", "If you're seeing this message but you're already a subscriber, you can log in."),
-        Block("p", "Zapraszamy też do subskrypcji naszego kanału."),
-    ]
-    result = clean([BODY[0], *notes, BODY[1]])
-    assert texts(result.blocks) == texts(BODY)
-    assert result.removed == {"promo": 10}
 
 
 def test_prose_that_mentions_apps_and_channels_is_kept() -> None:
