@@ -95,7 +95,7 @@ class ExtractPipeline(StagePipeline):
         page = {"url": adapter.get("url"), "html": adapter.get("html")}
         selectors = tuple(site.drop_selectors) if site else ()
         try:
-            article = await self.run(extract_stage, page, selectors, True)
+            article = await self.run(extract_stage, page, selectors, True)  # article_only: a crawl
         except Rejected as rejected:
             raise self.drop(item, rejected) from None
         adapter.pop("html", None)
