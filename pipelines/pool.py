@@ -10,7 +10,8 @@ process, which runs the asyncio/Twisted reactor and its threads. The forkserver 
 imports the stages and loads the spaCy model once (``pipelines.preload``); each worker is forked from it
 with both in memory, instead of importing and loading them again. Workers ignore SIGINT (Scrapy's own
 Ctrl-C handling stops the crawl and drains the items first), exit when the crawl process dies (even by
-SIGKILL) and, when entities are on, have the spaCy model loaded at start.
+SIGKILL; a timer checks, not a thread: see :func:`exit_with_parent`) and, when entities are on, have the
+spaCy model loaded at start.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ Article = dict[str, Any]
 # one math thread per worker: the workers already use every core, and OpenBLAS' own threads (one per CPU,
 # busy-waiting) fight them for it: 2 workers ran spaCy 35% slower without this on a 2-core machine
 WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+ORPHAN_CHECK = 1.0  # seconds between a worker's checks that the crawl process still runs
 PRELOAD = ["pipelines.preload"]  # what the forkserver imports before it forks any worker
 _POOLS: weakref.WeakKeyDictionary[Crawler, StagePool | None] = weakref.WeakKeyDictionary()
 
@@ -81,6 +83,25 @@ def _exit_with_parent() -> None:
         os._exit(0)
 
 
+def _exit_if_orphaned(*_: Any) -> None:
+    parent = multiprocessing.parent_process()
+    if parent is not None and not parent.is_alive():
+        os._exit(0)
+
+
+def exit_with_parent() -> None:
+    """Exit when the crawl process dies, even by SIGKILL: a timer signal checks it once a second. Not a
+    waiting thread: any second thread, even an idle one, turns off glibc's single-thread malloc path for
+    good, and spaCy's NER (malloc-heavy Cython) ran 25% slower in a worker that had one. (The kernel's
+    parent-death signal cannot do it: the worker's parent is the forkserver, which outlives the crawl
+    process while workers hold its pipe.)"""
+    if not hasattr(signal, "setitimer"):
+        threading.Thread(target=_exit_with_parent, name="exit-with-parent", daemon=True).start()
+        return
+    signal.signal(signal.SIGALRM, _exit_if_orphaned)
+    signal.setitimer(signal.ITIMER_REAL, ORPHAN_CHECK, ORPHAN_CHECK)
+
+
 def _exit_now() -> None:
     """At the end of a worker (whose results are all sent): skip tearing down spaCy and the rest, which
     took half a second at the end of every crawl."""
@@ -94,7 +115,7 @@ def init_worker(entities_enabled: bool, tickers_file: str) -> None:
     """Worker start: no SIGINT, exit with the crawl process, the spaCy model loaded when it will be used."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
-    threading.Thread(target=_exit_with_parent, name="exit-with-parent", daemon=True).start()
+    exit_with_parent()
     atexit.register(_exit_now)
     if entities_enabled:
         entities.configure(tickers_file)
