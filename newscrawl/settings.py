@@ -22,7 +22,8 @@ NEWSCRAWL_SECTION_DEPTH = 2  # how many section/listing pages deep the spider fo
 NEWSCRAWL_DEBUG_CLEAN = False  # log every paragraph the cleaner removes, and why
 # worker processes for extract, language and entities (pipelines/pool.py); None: one per CPU, 0: inline
 NEWSCRAWL_STAGE_WORKERS: int | None = None
-# pages downloading or in the pipelines at once (pool.StageBackpressure); empty: 4 per worker
+# pages downloaded, not yet through the pipelines, before requests wait (pool.StageBackpressure);
+# empty: 4 per worker
 NEWSCRAWL_STAGE_BACKLOG: int | None = None
 
 # --- Scrapy ------------------------------------------------------------------

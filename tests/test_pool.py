@@ -10,13 +10,17 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import sqlite_utils
+from scrapy import Request
 from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.test import get_crawler
 
 from pipelines.item_pipelines import ExtractPipeline
@@ -191,6 +195,37 @@ def test_workers_exit_when_the_crawl_process_is_killed() -> None:
     while any(map(alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [pid for pid in workers if alive(pid)] == []
+
+
+def test_backpressure_holds_requests_while_downloaded_pages_wait_for_the_workers() -> None:
+    """Downloaded pages not yet through the pipelines count; downloads in flight do not."""
+    crawler = get_crawler(settings_dict={
+        "NEWSCRAWL_STAGE_WORKERS": 1, "NEWSCRAWL_STAGE_BACKLOG": 2, "NEWSCRAWL_ENTITIES_ENABLED": False
+    })
+    middleware = StageBackpressure.from_crawler(crawler)
+    scraper = SimpleNamespace(active=set(), queue=deque())
+    crawler.engine = SimpleNamespace(  # type: ignore[assignment]
+        scraper=SimpleNamespace(slot=scraper), downloader=SimpleNamespace(active=set(range(16)))
+    )
+
+    async def scenario() -> list[bool]:
+        await asyncio.wait_for(middleware.process_request(Request("http://x/1")), 1)  # 16 downloading
+        scraper.active.update({"page a", "page b"})
+        held = asyncio.ensure_future(middleware.process_request(Request("http://x/2")))
+        await asyncio.sleep(0.1)
+        states = [held.done()]
+        robots = Request("http://x/robots.txt", callback=NO_CALLBACK)
+        await asyncio.wait_for(middleware.process_request(robots), 1)  # never held
+        scraper.active.discard("page a")
+        await asyncio.wait_for(held, 1)
+        return [*states, held.done()]
+
+    try:
+        assert asyncio.run(scenario()) == [False, True]
+    finally:
+        pool = stage_pool(crawler)
+        assert pool is not None
+        pool.shutdown()
 
 
 def test_zero_workers_means_inline() -> None:
