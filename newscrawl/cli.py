@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tqdm import tqdm
-
+from newscrawl.progress import tqdm
 from pipelines.boilerplate import BoilerplateMemory
 from pipelines.entities import configure as configure_entities
 from pipelines.entities import tag_many

@@ -29,11 +29,11 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Response
-from tqdm import tqdm
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newscrawl.progress import tqdm
 from newscrawl.responses import canonical_url
 from newscrawl.siteconfig import Site, site_for_url
 from newscrawl.spiders.news import adhoc_site
