@@ -41,14 +41,15 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http.request import NO_CALLBACK
 
+from newscrawl import ONE_MATH_THREAD
 from pipelines import entities
 from pipelines.stages import Rejected
 
 logger = logging.getLogger(__name__)
 Article = dict[str, Any]
-# one math thread per worker: the workers already use every core, and OpenBLAS' own threads (one per CPU,
-# busy-waiting) fight them for it: 2 workers ran spaCy 35% slower without this on a 2-core machine
-WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# one math thread per worker, whatever the crawl process was given: the workers already use every core, and
+# OpenBLAS' own threads (one per CPU, busy-waiting) fight them for it: 2 workers ran spaCy 35% slower
+WORKER_ENVIRONMENT = ONE_MATH_THREAD
 ORPHAN_CHECK = 1.0  # seconds between a worker's checks that the crawl process still runs
 PRELOAD = ["pipelines.preload"]  # what the forkserver imports before it forks any worker
 _POOLS: weakref.WeakKeyDictionary[Crawler, StagePool | None] = weakref.WeakKeyDictionary()
