@@ -30,6 +30,8 @@ NEWS_TYPES = {
 ARTICLE_TYPES = NEWS_TYPES | {"webpage"}  # a plain WebPage object is the last resort for metadata
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 # " | ", " - ", " › ", " :: ", "|", "：" ... between a headline and its site or section (not a bare ":")
+WHITESPACE = re.compile(r"\s+")
+IDEOGRAPHIC_SPACE = "\u3000"
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:•·›»~/]|::|//)\s+|\s*\|\s*|：")
 SITE_SUFFIX_WORDS = 6  # a confirmed headline may shed at most this many words of suffix
 WORD = re.compile(r"\w+")
@@ -496,11 +498,21 @@ def _is_site(text: str, sitename: str | None, loose: bool = True) -> bool:
     return own in site or (inside and (loose or len(own) <= 2 * len(site)))
 
 
+def one_line(text: str) -> str:
+    """Each whitespace run as one space, except that a run of ideographic spaces (U+3000, which separates
+    the parts of Chinese and Japanese headlines) stays one ideographic space."""
+    return WHITESPACE.sub(_one_space, text).strip()
+
+
+def _one_space(run: re.Match[str]) -> str:
+    return IDEOGRAPHIC_SPACE if not run[0].strip(IDEOGRAPHIC_SPACE) else " "
+
+
 def clean_title(title: str | None, sitename: str | None) -> str | None:
     """Drop leading and trailing " - Site Name" pieces from a page title."""
     if not title:
         return None
-    title = " ".join(title.split())
+    title = one_line(title)
     parts = _title_parts(title)
     while len(parts) > 1 and _is_site(title[slice(*parts[-1])], sitename):
         parts.pop()
@@ -537,7 +549,7 @@ def without_kicker(title: str, others: list[str]) -> str:
 
 
 def _plain(text: str | None) -> str | None:
-    return " ".join(html_lib.unescape(text).split()) or None if text else None
+    return one_line(html_lib.unescape(text)) or None if text else None
 
 
 def _headings(doc: lxml_html.HtmlElement, page_title: str | None, sitename: str | None) -> list[str]:
@@ -546,7 +558,7 @@ def _headings(doc: lxml_html.HtmlElement, page_title: str | None, sitename: str 
     whole = _norm(page_title or "")
     several = page_title is not None and len(_title_parts(page_title)) > 1
     for element in doc.iter("h1"):
-        text = " ".join(element.text_content().split())
+        text = one_line(element.text_content())
         own = _norm(text)
         banner = _is_site(text, sitename, loose=False) or (
             several and whole.endswith(own) and len(whole) > 2 * len(own) + 3

@@ -62,6 +62,15 @@ def test_og_title_without_site_name_and_entities_decoded() -> None:
     assert m.title == "Rückbau: Türme gesprengt"
 
 
+def test_ideographic_space_of_a_japanese_headline_is_kept() -> None:
+    """U+3000 separates the parts of a Japanese headline; other whitespace runs become one space."""
+    headline = "イオン銀行社長解任、金融庁処分で\u3000持ち株社長も引責"
+    m = meta_of(f'<meta property="og:title" content=" {headline} ">', f"<h1>{headline}</h1>")
+    assert m.title == headline
+    title = meta_of("<title>Stocks \n\t fall\u3000 sharply - Example News</title>").title
+    assert title == "Stocks fall sharply"
+
+
 def test_site_name_from_the_domain_when_undeclared() -> None:
     assert clean_title("Markets rally - Marketwatch", "marketwatch") == "Markets rally"
     m = meta_of("<title>Markets rally again - Newsdomain</title>", url="https://www.newsdomain.com/x")
