@@ -131,6 +131,14 @@ def test_xml_declaration_is_parsed() -> None:
     assert extract(html, None) is not None
 
 
+def test_control_characters_in_the_text_do_not_lose_the_body() -> None:
+    """Stray C0 control characters (a bell, a group separator) are dropped, not the whole body."""
+    noisy = "".join(f"<p>{p[:40]}\x07{p[40:80]}<b>\x1d{p[80:]}</b></p>" for p in PARAS)
+    result = extract(page(f"<article><h1>Chip maker raises forecast</h1>{noisy}</article>"), "https://example.com/news/1")
+    assert result is not None
+    assert [b.text for b in result.blocks if b.kind == "p"] == PARAS
+
+
 def test_empty_binary_huge_and_nested_inputs_give_none() -> None:
     assert extract("", None) is None
     assert extract("   \n", None) is None
