@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 MAX_HTML_CHARS = 8_000_000
 # C0 control characters but tab, newline and carriage return: libxml2 keeps them in the tree, but lxml refuses
-# them in any text set later, and trafilatura then dropped the whole body (4 of the 1,148 corpus pages)
+# them in any text set later, and trafilatura then dropped the whole body (1 of 4 corpus pages that have them)
 CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 # class/id tokens that mark a boilerplate container (matched on whole tokens split at - and _)
 BOILERPLATE_TOKENS = {
