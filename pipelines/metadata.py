@@ -29,9 +29,9 @@ NEWS_TYPES = {
 }
 ARTICLE_TYPES = NEWS_TYPES | {"webpage"}  # a plain WebPage object is the last resort for metadata
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
-# " | ", " - ", " › ", " :: ", "|", "：" ... between a headline and its site or section (not a bare ":")
 WHITESPACE = re.compile(r"\s+")
 IDEOGRAPHIC_SPACE = "\u3000"
+# " | ", " - ", " › ", " :: ", "|", "：" ... between a headline and its site or section (not a bare ":")
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:•·›»~/]|::|//)\s+|\s*\|\s*|：")
 SITE_SUFFIX_WORDS = 6  # a confirmed headline may shed at most this many words of suffix
 WORD = re.compile(r"\w+")
