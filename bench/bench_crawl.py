@@ -33,13 +33,15 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from newscrawl import ONE_MATH_THREAD
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 # the loop's math libraries use one thread, as the crawl's workers do (pipelines.pool.WORKER_ENVIRONMENT):
 # the one-core baseline on one core, not spreading spaCy's matrix products over both
-ONE_THREAD = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+ONE_THREAD = {**os.environ, **ONE_MATH_THREAD}
 
 
 def corpus_pages() -> list[Path]:
