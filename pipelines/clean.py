@@ -36,11 +36,13 @@ PROMO_SOURCES = (
     r"^\W*(also read|more on this|recommended|trending|most popular|must read|top stories)\b",
     r"^\W*(lesen sie (auch|mehr)|mehr zum thema|auch interessant|weiterlesen|hier weiterlesen)\b",
     r"\bhier weiterlesen\b",
-    # "read also / read more" in other languages (pl, no, da, sv, nl, fr, es, it, pt)
+    # "read also / read more" in other languages (pl, no, da, sv, nl/af, fr, es, it, pt, zu, sw)
     r"^\W*(czytaj (więcej|też|także)|les også|les mer|læs også|læs mere|läs också|läs mer"
     r"|lees ook|lees meer|lire aussi|à lire aussi|lee también|leer más|te puede interesar"
-    r"|leggi anche|leia também|leia mais|more)\s*[:|»>]",
-    r"^\W*(czytaj więcej|les også|læs også|läs också|lees ook|lire aussi|leggi anche|leia também)\W*$",
+    r"|leggi anche|leia também|leia mais|funda futhi|funda olunye udaba(?: lapha)?|soma pia|soma zaidi"
+    r"|more)\s*[:|»>]",
+    r"^\W*(czytaj więcej|les også|læs også|läs också|lees ook|lire aussi|leggi anche|leia também"
+    r"|funda futhi|soma pia)\W*$",
     r"^\W*>>",
     r"\bclick here\b",
     r"\bklicken sie hier\b",

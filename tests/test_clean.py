@@ -191,6 +191,16 @@ PROMO_NOTES = [
         ],
         id="read-also prefixes, widgets and reader plugs",
     ),
+    pytest.param(
+        [
+            Block("p", "FUNDA OLUNYE UDABA LAPHA | Kuboshwe abahlanu besolwa ngokugwaza umfundi"),
+            Block("p", "Funda futhi: Uphenyo kutholwa abangani belahlwe emhosheni"),
+            Block("p", "SOMA PIA: Rais afungua mkutano wa wakulima mjini Dodoma"),
+            Block("p", "Soma zaidi » Bei ya mafuta yapanda tena"),
+            Block("p", "Lees ook: Reën verwag in die Wes-Kaap"),
+        ],
+        id="read-also prefixes in Zulu, Swahili and Afrikaans",
+    ),
 ]
 
 
