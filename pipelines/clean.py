@@ -229,6 +229,9 @@ NOTICE = re.compile(
     re.IGNORECASE,
 )
 NOTICE_WORDS = 90
+# a teaser of a link list: its date and its headline in adjacent elements, glued with no space between
+# them ("19.03.2024Fahndung nach ...", "2024-03-19Title"); prose never glues a date to a word
+GLUED_DATE = re.compile(r"^\W*(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?=[^\W\d_])")
 BIO = re.compile(
     r"^[A-ZÀ-Ý][\w.'’-]+(\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\s+(is|was|has been|ist|war)\s+(a|an|the|our|ein|eine)\b"
 )
@@ -324,6 +327,11 @@ def promo_rule(blocks: list[Block], ctx: Context) -> list[bool]:
     return [is_promo(b.text) for b in blocks]
 
 
+def teaser_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """Teasers of related-article lists whose date is glued to their headline."""
+    return [bool(GLUED_DATE.match(b.text)) for b in blocks]
+
+
 def bio_rule(blocks: list[Block], ctx: Context) -> list[bool]:
     """Author boxes after the body: the author's name alone or a short bio."""
     tail_start = max(len(blocks) - 4, 1)
@@ -380,6 +388,7 @@ RULES: list[tuple[str, Rule]] = [
     ("headline", headline_rule),
     ("byline", byline_rule),
     ("promo", promo_rule),
+    ("teaser", teaser_rule),
     ("tail", tail_rule),
     ("bio", bio_rule),
     ("learned", learned_rule),

@@ -220,6 +220,15 @@ def test_long_site_notice_removed_but_long_prose_kept() -> None:
     assert texts(result.blocks) == texts(BODY)
 
 
+def test_teasers_with_a_date_glued_to_the_headline_removed() -> None:
+    """A related-articles list flattened into paragraphs: date and headline with no space between."""
+    teasers = [Block("p", "19.03.2024Fahndung nach Verrätern"), Block("p", "2024-03-05Aufklärung nur intern")]
+    dated = Block("p", "Am 19.03.2024 wurde die Fahndung ausgeweitet, teilte die Polizei mit.")
+    result = clean([BODY[0], *teasers, dated, BODY[1]])
+    assert texts(result.blocks) == [BODY[0].text, dated.text, BODY[1].text]
+    assert result.removed == {"teaser": 2}
+
+
 def test_caption_starting_with_pictured_removed() -> None:
     caption = Block("p", "Pictured from left, are the authors Jo Watson and Lindsay Norman at the launch.")
     result = clean([BODY[0], caption, BODY[1]])
