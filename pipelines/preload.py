@@ -1,8 +1,9 @@
 """Imported once by the stage pool's forkserver, before it forks the workers (never by the crawl itself).
 
 The stages' modules, langdetect's language profiles and, when ``NEWSCRAWL_PRELOAD_NLP`` is ``1`` in the
-environment the pool starts the forkserver with, the spaCy model are loaded here a single time; every worker forked afterwards starts with
-them in memory (shared copy-on-write) instead of importing and loading them again.
+environment the pool starts the forkserver with, the spaCy model are loaded here a single time; every
+worker forked afterwards starts with them in memory (shared copy-on-write) instead of importing and
+loading them again.
 """
 
 from __future__ import annotations
