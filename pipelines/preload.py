@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import os
 
-from pipelines import entities, language, stages  # noqa: F401  (imported for the workers)
+from pipelines import (
+    entities,
+    language,
+    stages,  # noqa: F401  (imported for the workers: every stage's module)
+)
 
 language.detector_factory()
 
