@@ -123,6 +123,30 @@ PROMO_SOURCES = (
     # Polish
     r"\bzapraszamy (też )?do subskrypcji\b",
     r"\bmateriał chroniony prawem\b",
+    # investment-newsletter plugs ("Should you invest $1,000 in X right now?", "10 stocks we like better
+    # than X", "Before you consider X, you'll want to hear this", "... delivers the answer:")
+    r"\bshould you invest \$?[\d,.]+",
+    r"\bwhere to invest \$?[\d,.]+",
+    r"\b(\d+|ten|five) stocks (we like better|to buy|you can buy|set to soar)\b",
+    r"^\W*see the (\d+|ten|five) stocks\b",
+    r"\bstock advisor returns as of\b",
+    r"\bbefore you (consider|buy|invest in)\b.{0,60}\b(consider this|hear this|read this)\b",
+    r"\bdelivers the answer\s*:",
+    r"\bliefert die antwort\b",
+    r"\bget (our|the|your|a) free (report|guide|e-?book|trial|newsletter|analysis|stock)\b",
+    r"\benter your e-?mail( address)?\b",
+    r"\breceive news (&|and) ratings\b",
+    # paywall and sharing widgets
+    r"\bscroll (down )?to continue\b",
+    r"^\W*this (article|story|content) is (only )?(for|available to|exclusive to|reserved for)"
+    r" (paying )?(subscribers|members)\b",
+    r"\b(sign|log) in to (read|continue|keep reading|view|access)\b",
+    r"^\W*unlock (this|the full|full) (article|story|access)\b",
+    r"\balready have an account\b",
+    r"^\W*support (our|independent|quality) journalism\b",
+    r"^\W*try (\d+|one|two|three|four) (weeks?|months?) for\b",
+    r"^\W*(share|teilen|copy link|link kopieren|share this|print|drucken|jetzt lesen|mehr lesen)\W*$",
+    r"^\W*hier (geht es|geht's) zu[rm]?\b",
     # copyright and reprint notices
     r"\b(all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés"
     r"|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden)\b",

@@ -201,6 +201,34 @@ PROMO_NOTES = [
         ],
         id="read-also prefixes in Zulu, Swahili and Afrikaans",
     ),
+    pytest.param(
+        [
+            Block("h", "Should you invest $1,000 in Nvidia right now?"),
+            Block("p", "Before you buy stock in Nvidia, consider this:"),
+            Block("p", "See the 10 stocks »"),
+            Block("p", "*Stock Advisor returns as of November 25, 2024"),
+            Block("p", "Before you consider Tesla, you'll want to hear this."),
+            Block("p", "Neue Siemens-Analyse vom 12. März liefert die Antwort:"),
+            Block("p", "Get our free report on the three dividend stocks to hold for a decade."),
+            Block("p", "Receive News & Ratings for Apple Daily - Enter your email address below."),
+        ],
+        id="investment-newsletter plugs",
+    ),
+    pytest.param(
+        [
+            Block("p", "Scroll to continue with content"),
+            Block("p", "This article is for subscribers only."),
+            Block("p", "Sign in to read the full story"),
+            Block("p", "Already have an account? Log in"),
+            Block("p", "Unlock this article"),
+            Block("p", "Support our journalism"),
+            Block("p", "Try 4 weeks for £1"),
+            Block("p", "Copy link"),
+            Block("p", "Teilen"),
+            Block("p", "Hier geht es zur vollständigen Analyse"),
+        ],
+        id="paywall and sharing widgets",
+    ),
 ]
 
 
@@ -290,6 +318,9 @@ def test_prose_that_mentions_apps_and_channels_is_kept() -> None:
     prose = [
         Block("p", "Users can download the Signal app for free, the company said on Monday."),
         Block("p", "Mira Murati, the former chief technology officer, joined the board."),
+        Block("p", "Where to invest is the question pension funds now ask, the survey found."),
+        Block("p", "Before you consider a fixed-rate loan, compare the fees, the regulator advised."),
+        Block("p", "The share of printed newspapers fell to 12 percent last year."),
     ]
     result = clean([BODY[0], *prose, BODY[1]])
     assert texts(result.blocks) == [BODY[0].text, *texts(prose), BODY[1].text]
