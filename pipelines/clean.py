@@ -70,15 +70,15 @@ PROMO_SOURCES = (
     r"\bbrowser version with limited support\b",
     r"\b(enable|activate) javascript\b",
     r"\bjavascript (is )?(disabled|deaktiviert)\b",
-    r"(有料会員|会員登録|会員限定)",
+    r"(有料会員|有料記事|会員登録|会員限定|読み放題)",
     r"\bpodcast\b.*\bsubscribe\b",
     r"\bshare (this|on) (article|story|facebook|twitter|x|linkedin)\b",
     # embedded-content consent, affiliate and translation notes, disclaimers
     r"^\W*(empfohlener (redaktioneller )?inhalt|recommended editorial content)\W*$",
     r"\bausgewählten,? externen inhalt\b",
-    r"\bexterne inhalte? (anzeigen|laden|zulassen|aktivieren)\b",
+    r"\bexterne[nr]? inhalte? ((\w+ ){0,3})?(anzeigen|angezeigt|laden|geladen|zulassen|aktivieren)\b",
     r"\baffiliate[- ]links?\b",
-    r"\b(earn|receive) (a )?(small )?(commission|provision)\b",
+    r"\b(earn|receive) (us )?(a )?(small )?(commission|provision)\b",
     r"\b(lest|lesen sie) den originalartikel\b",
     r"\bread the original article\b",
     r"\bmaschinelle übersetzung\b",
@@ -144,6 +144,8 @@ PROMO_SOURCES = (
     r"^\W*unlock (this|the full|full) (article|story|access)\b",
     r"\balready have an account\b",
     r"^\W*support (our|independent|quality) journalism\b",
+    r"\bjournalismus braucht (deine|ihre|eure) unterstützung\b",
+    r"^\W*article content\W*$",
     r"^\W*try (\d+|one|two|three|four) (weeks?|months?) for\b",
     r"^\W*(share|teilen|copy link|link kopieren|share this|print|drucken|jetzt lesen|mehr lesen)\W*$",
     r"^\W*hier (geht es|geht's) zu[rm]?\b",
@@ -235,14 +237,16 @@ DATELINE = re.compile(
     re.IGNORECASE,
 )
 CREDIT = re.compile(
-    r"^\W*(photo|image|picture|foto|bild|credit|source|quelle|illustration)s?\s*(credit)?\s*[:©]"
+    r"^\W*(photo|image|picture|foto|bild|credit|source|quelle|illustration|фото|zdjęcie|kuva|bilde|billede)s?"
+    r"\s*(credit)?\s*[:©]"
     r"|\b(getty images|reuters|afp|dpa|ap photo|shutterstock|imago|picture alliance)\W*$"
     r"|^©",
     re.IGNORECASE,
 )
 CAPTION = re.compile(
     r"^\W*(pictured|in the picture|im bild|auf dem bild)\b"  # photo captions
-    r"|^\W*((additional )?reporting|writing|editing) by\b",  # agency credits: "Reporting by ..."
+    r"|^\W*((additional )?reporting|writing|editing) by\b"  # agency credits: "Reporting by ..."
+    r"|.*\bcontributed( reporting)? to this (report|story|article)\W*$",  # "... contributed to this report."
     re.IGNORECASE,
 )
 CAPTION_WORDS = 60
@@ -256,6 +260,11 @@ NOTICE_WORDS = 90
 # a teaser of a link list: its date and its headline in adjacent elements, glued with no space between
 # them ("19.03.2024Fahndung nach ...", "2024-03-19Title"); prose never glues a date to a word
 GLUED_DATE = re.compile(r"^\W*(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?=[^\W\d_])")
+# template syntax the page printed as text: "+++dropcap", kramdown's "{: .class}", "[caption id=...]",
+# "{{ var }}", and separator lines without a word ("___", "* * *")
+MARKUP = re.compile(
+    r"^(\+{3}[\w-]+|\{:[^{}]*\}|\[/?[a-z_]+(\s[^\]]*)?\]|\{\{[^{}]*\}\}|[\s\-_*=~#•·◇◆●■★.—–]*)$"
+)
 BIO = re.compile(
     r"^[A-ZÀ-Ý][\w.'’-]+(\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\s+(is|was|has been|ist|war)\s+(a|an|the|our|ein|eine)\b"
 )
@@ -356,6 +365,11 @@ def teaser_rule(blocks: list[Block], ctx: Context) -> list[bool]:
     return [bool(GLUED_DATE.match(b.text)) for b in blocks]
 
 
+def markup_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """Template syntax printed as text and separator lines without a word."""
+    return [bool(MARKUP.match(b.text.strip())) for b in blocks]
+
+
 def bio_rule(blocks: list[Block], ctx: Context) -> list[bool]:
     """Author boxes after the body: the author's name alone or a short bio."""
     tail_start = max(len(blocks) - 4, 1)
@@ -413,6 +427,7 @@ RULES: list[tuple[str, Rule]] = [
     ("byline", byline_rule),
     ("promo", promo_rule),
     ("teaser", teaser_rule),
+    ("markup", markup_rule),
     ("tail", tail_rule),
     ("bio", bio_rule),
     ("learned", learned_rule),

@@ -229,6 +229,16 @@ PROMO_NOTES = [
         ],
         id="paywall and sharing widgets",
     ),
+    pytest.param(
+        [
+            Block("p", "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird."),
+            Block("p", "We select everything we recommend. Buying through us may earn us a commission."),
+            Block("p", "【キャンペーン】有料記事読み放題！今なら2カ月間月額100円！"),
+            Block("p", "Unabhängiger Journalismus braucht deine Unterstützung."),
+            Block("p", "Article content"),
+        ],
+        id="consent, affiliate and support plugs",
+    ),
 ]
 
 
@@ -289,6 +299,17 @@ def test_agency_credit_line_and_foreign_dateline_removed() -> None:
     assert texts(result.blocks) == texts(BODY)
 
 
+def test_contributor_line_and_photo_credit_in_cyrillic_removed() -> None:
+    contributors = Block(
+        "p", "Peoples reported from New York. AP writer Will Weissert contributed to this report."
+    )
+    photo = Block("p", "Фото: Дмитрий Азаров, Коммерсантъ")
+    told = Block("p", "She contributed to this report on energy prices, the ministry said on Monday.")
+    result = clean([BODY[0], photo, BODY[1], told, contributors])
+    assert texts(result.blocks) == [*texts(BODY), told.text]
+    assert result.removed == {"byline": 2}
+
+
 def test_learned_shapes_persist_in_the_database(tmp_path: Path) -> None:
     from pipelines import database
 
@@ -336,3 +357,13 @@ def test_promo_rules_bucketed_by_first_letter_match_as_written() -> None:
     result = clean([BODY[0], Block("p", "Should investors sell immediately? Or is it worth buying Alibaba?"),
                     Block("p", "GET THE APP: download our free app"), BODY[1]])
     assert texts(result.blocks) == texts(BODY)
+
+
+def test_template_syntax_and_separator_lines_removed() -> None:
+    debris = [Block("p", "+++dropcap"), Block("p", '{: legacyType="feature-small"}'),
+              Block("p", "[/caption]"), Block("p", "___"), Block("p", "* * *")]
+    footnote = Block("p", "[1] Quoted from the annual report of the company.")
+    smiley = Block("p", "=)")
+    result = clean([BODY[0], *debris, footnote, smiley, BODY[1]])
+    assert texts(result.blocks) == [BODY[0].text, footnote.text, smiley.text, BODY[1].text]
+    assert result.removed == {"markup": 5}
