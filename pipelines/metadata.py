@@ -41,8 +41,8 @@ NOT_A_PERSON = re.compile(
     r"|nachrichten|agency|agentur|agencia|reporters?|correspondents?|contributors?|press|presse|media|online"
     r"|digital|magazine?|zeitung|times|daily|tribune|journal|gazette|herald|wire|bureau|admin|administrator"
     r"|guest|gast|autor|authors?|writer|redakteur|columnist|photographer|photos?|fotos?|videos?|webmaster"
-    r"|anonymous|unknown|red|agenturen|agencies|inc|ltd|llc|gmbh|corp|follow|sponsored|gesponserte?"
-    r"|inhalte?|content|name)\b"  # "Red": "Redaktion"; "Name": an unfilled template field
+    r"|anonymous|unknown|red|agenturen|agencies|inc|ltd|llc|gmbh|corp|follow|sponsored|gesponserte?|posts"
+    r"|articles|beiträge|inhalte?|content|name)\b"  # "Red": "Redaktion"; "Name": an unfilled template field
     r"|admin",  # "wordpressadmin"
     re.IGNORECASE,
 )
@@ -66,7 +66,11 @@ WIRE_AGENCY = re.compile(
 )
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 PERSON_NAME = re.compile(r"^[A-ZÀ-Ý][\w’'.-]+(\s+[A-ZÀ-Ý][\w’'.-]+){1,3}$")
-AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\b(?:and|und|et|og|och|oraz|ve|en)\b|&|\n)\s*")
+AUTHOR_SPLIT = re.compile(
+    r"\s*(?:;|\||\b(?:and|und|et|og|och|oraz|ve|en)\b|&|\n"
+    r"|\b(?i:im gespräch mit|im interview mit|in conversation with|in an interview with|interviewed by)\b)\s*"
+    r"|\s+[ye]\s+(?=[A-ZÀ-Ý][\w'’.-]+\s+[A-ZÀ-Ý])"  # "Ana Ruiz y José Vidal", not "José Ortega y Gasset"
+)
 FOOTNOTE = re.compile(r"(?<=[^\W\d])\s?\d{1,2}$")  # "Rachel Brazil0": an affiliation marker
 HANDLE = re.compile(r"(.*?\S)\s*\(([^()]{1,24})\)")  # "Elena Oberholzer (obe)", "Jane Doe (AFP)"
 URL_LIKE = re.compile(r"://|www\.")
@@ -79,7 +83,24 @@ AUTHOR_META = (
     "dcterms.creator", "citation_author", "byl", "authors", "creator", "atc-metaauthor", "dc.creator.aut",
     "dcterms.creator.aut", "dcsext.author", "rbauthors", "shareaholic:article_author_name",
 )
-BY_PREFIX = re.compile(r"^\W*(by|von|par|por|door|av|af)\s+", re.IGNORECASE)
+BY_PREFIX = re.compile(
+    r"^\W*((view |zeige )?(all |alle )?(posts|articles|stories|beiträge|artikel) (by|von)|more (by|from)"
+    r"|mehr von|by|von|par|por|door|av|af)\s+",
+    re.IGNORECASE,
+)
+JOB_TITLE = re.compile(
+    r"((senior|chief|staff|contributing|political|business|tech|sports?) )*"
+    r"(staff|writer|reporter|correspondent|editor|columnist|redakteur(in)?|korrespondent(in)?|economist"
+    r"|analyst|strategist|professor|director|president|founder|manager|officer|producer|anchor)"
+    r"( writer| reporter)?",
+    re.IGNORECASE,
+)
+# "... Tiempo de lectura", "5 min read", "Lesezeit: 3 Minuten" glued to a byline
+READING_TIME = re.compile(
+    r"\s*(\d+\s*)?(tiempo de lectura|lesezeit|reading time|temps de lecture|tempo di lettura"
+    r"|min(ute)?s?\.? read)\b.*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -189,7 +210,8 @@ def _name_list(part: str, listed: bool) -> list[str]:
     agency after the name ("Jörg Soldwisch, dpa") is kept too."""
     pieces = [" ".join(p.split()) for p in part.split(",")]
     named = [bool(PERSON_NAME.match(p)) or is_wire_agency(p) for p in pieces]
-    if len(pieces) > 1 and (listed or len(pieces) > 2) and all(named):
+    titled = any(JOB_TITLE.search(p) or NOT_A_PERSON.search(p) for p in pieces[1:])
+    if len(pieces) > 1 and (listed or len(pieces) > 2 or not titled) and all(named):
         return pieces
     return pieces[:1] + [p for p in pieces[1:] if is_wire_agency(p)]
 
@@ -220,8 +242,20 @@ def credits(raw: str) -> list[str]:
     parts = AUTHOR_SPLIT.split(text)
     found: list[str] = []
     for piece in (n for part in parts for n in _name_list(part, len(parts) > 1)):
-        found += _handle(FOOTNOTE.sub("", piece.strip(" .:-–—…")))
+        found += _handle(FOOTNOTE.sub("", READING_TIME.sub("", piece).strip(" .:-–—…")))
     return found
+
+
+def without_title(name: str, site: set[str]) -> str:
+    """A name without the site's name or a reporter's title glued after it ("Adam Aaronson PhillyVoice
+    Staff", "Jane Doe Staff Writer"), when the words before it are a name."""
+    words = name.split()
+    for i in range(2, min(len(words), 5)):
+        if _alnum(words[i]) in site or JOB_TITLE.fullmatch(" ".join(words[i:])):
+            head = " ".join(words[:i])
+            named = PERSON_NAME.match(head) and not any(w.casefold() in NOT_A_NAME_START for w in words[:i])
+            return head if named and not NOT_A_PERSON.search(head) else name
+    return name
 
 
 def is_credit(name: str, site: set[str]) -> bool:
@@ -240,7 +274,7 @@ def people(names: list[str], sitename: str | None = None, domain: str | None = N
     """Person names and wire agency credits only: no URLs, the site's own name, "Staff", titles or bios."""
     site = _site_keys(sitename, domain)
     found: list[str] = []
-    for name in (n for raw in names for n in credits(raw)):
+    for name in (without_title(n, site) for raw in names for n in credits(raw)):
         if is_credit(name, site) and name not in found:
             found.append(name)
     return found
@@ -764,6 +798,12 @@ def _editor_lines(doc: lxml_html.HtmlElement) -> str:
     return "\n".join(filter(None, (_short_text(e, HEADER_LINE) for e in EDITOR_TEXT(doc))))
 
 
+def _more_of_them(found: list[str], others: list[str]) -> list[str]:
+    """``others`` when it names everyone in ``found`` and more ("Ann Lee" vs "Ann Lee, Bo Chan")."""
+    keys = {_alnum(name) for name in others}
+    return others if len(others) > len(found) and all(_alnum(n) in keys for n in found) else found
+
+
 def page_authors(
     doc: lxml_html.HtmlElement, ld: dict[str, Any], index: MetaIndex, sitename: str | None, url: str | None
 ) -> list[str]:
@@ -785,8 +825,10 @@ def page_authors(
         lambda: bold_byline(doc),
     ]
     editors: str | None = None
-    for source in sources:
+    for i, source in enumerate(sources):
         found = people(source(), sitename or _domain(url), _domain(url))
+        if found and i == 0:  # JSON-LD naming fewer of the same people than the author meta tag
+            found = _more_of_them(found, people(sources[1](), sitename or _domain(url), _domain(url)))
         if found:
             editors = _editor_lines(doc) if editors is None else editors
             found = _editor_free(found, editors)

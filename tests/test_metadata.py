@@ -167,6 +167,49 @@ def test_people_lists_conjunctions_and_markers() -> None:
     assert people(["VnExpress"], sitename="vnexpress.net") == []
 
 
+def test_people_lists_in_more_languages_and_bylines_with_labels() -> None:
+    assert people(["Isabel Caro; Rocío Latorre y José Miguel Wilson Tiempo de lectura"]) == [
+        "Isabel Caro",
+        "Rocío Latorre",
+        "José Miguel Wilson",
+    ]
+    assert people(["José Ortega y Gasset"]) == ["José Ortega y Gasset"]  # one man's name
+    assert people(["Marco Rossi e Luca Bianchi"]) == ["Marco Rossi", "Luca Bianchi"]
+    assert people(["Richard David Precht im Gespräch mit Karin Fischer"]) == [
+        "Richard David Precht",
+        "Karin Fischer",
+    ]
+    assert people(["Zeige alle Beiträge von Petra Ruland"]) == ["Petra Ruland"]
+    assert people(["View all posts by Jane Doe"]) == ["Jane Doe"]
+    assert people(["Alle Beiträge"]) == []
+
+
+def test_a_title_or_the_site_name_after_a_name_is_dropped() -> None:
+    assert people(["Adam Aaronson PhillyVoice Staff"], domain="phillyvoice.com") == ["Adam Aaronson"]
+    assert people(["Jane Doe Staff Writer"]) == ["Jane Doe"]
+    assert people(["Letters To The Editor"]) == []
+    assert people(["The Associated Press"]) == ["The Associated Press"]
+
+
+def test_two_names_with_a_comma_are_two_people_a_name_and_a_title_one() -> None:
+    assert people(["April Roach, Daniel O'Mahony"]) == ["April Roach", "Daniel O'Mahony"]
+    assert people(["Jane Doe, Chief Economist"]) == ["Jane Doe"]
+    assert people(["Jane Doe, Berlin"]) == ["Jane Doe"]
+
+
+def test_json_ld_author_completed_by_the_meta_tag_naming_more_of_them() -> None:
+    m = meta_of(
+        ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "April Roach"}})
+        + """<meta name="author" content="April Roach, Daniel O'Mahony">"""
+    )
+    assert m.authors == ["April Roach", "Daniel O'Mahony"]
+    other = meta_of(
+        ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "April Roach"}})
+        + '<meta name="author" content="Bo Chan, Cy Dee">'
+    )
+    assert other.authors == ["April Roach"]  # JSON-LD first: the tag does not name the same person
+
+
 def test_meta_names_are_case_insensitive() -> None:
     assert meta_of('<meta name="Author" content="Anna Martel und Lea Wagner, Nairobi">').authors == [
         "Anna Martel",
