@@ -20,7 +20,7 @@ SHORT = 45  # promo rules only judge paragraphs of at most this many words
 PROMO_SOURCES = (
     # buy/sell teasers, English and German
     r"\b(buy or sell|sell or buy|kaufen oder verkaufen|verkaufen oder kaufen)\b\s*[?!.:]",
-    r"should (investors|you) (sell|buy)\b",
+    r"\bshould (investors|you) (sell|buy)\b",
     r"\bworth buying\b",
     r"\bkaufen\s*\?",
     r"\bverkaufen\s*\?",
@@ -283,6 +283,7 @@ class Cleaned:
         return "\n\n".join(b.text for b in self.blocks)
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Case-folded letters and digits only, for comparing paragraphs."""
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -292,6 +293,7 @@ def normalise(text: str) -> str:
 WORDS = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
     return len(WORDS.findall(text))
 
@@ -349,8 +351,8 @@ def byline_rule(blocks: list[Block], ctx: Context) -> list[bool]:
     """Bylines, datelines and photo credits in the first paragraphs, captions anywhere."""
     return [
         (i < 4 and _is_byline(b.text, ctx.authors))
-        or bool(CREDIT.search(b.text) and word_count(b.text) <= 12)
-        or bool(CAPTION.match(b.text) and word_count(b.text) <= CAPTION_WORDS)
+        or (word_count(b.text) <= 12 and CREDIT.search(b.text) is not None)
+        or (word_count(b.text) <= CAPTION_WORDS and CAPTION.match(b.text) is not None)
         for i, b in enumerate(blocks)
     ]
 

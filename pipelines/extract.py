@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import trafilatura
 from lxml import etree
@@ -128,8 +129,12 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement | None:
 
 
 def _is_boilerplate(element: lxml_html.HtmlElement) -> bool:
-    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    words = TOKEN_SPLIT.split(names)
+    return _boilerplate_names(f"{element.get('class', '')} {element.get('id', '')}")
+
+
+@lru_cache(maxsize=16384)  # a page repeats its class names, and a site its templates
+def _boilerplate_names(names: str) -> bool:
+    words = TOKEN_SPLIT.split(names.lower())
     if BOILERPLATE_WORDS.isdisjoint(words):  # the common case, decided without building sets
         return False
     tokens = set(words)
