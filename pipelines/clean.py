@@ -58,6 +58,8 @@ PROMO_SOURCES = (
     r"\bjetzt (kostenlos )?(abonnieren|anmelden|registrieren)\b",
     r"\b(download|get) (our|the) (free )?app\b",
     r"\bin (our|the) app\b",
+    r"\bin unserer app\b",
+    r"\be-?paper\b.{0,40}\bapp\b",
     r"\bfollow us on\b",
     r"\bunlimited (digital )?access\b",
     r"\bstart your free trial\b",
@@ -253,7 +255,12 @@ CAPTION_WORDS = 60
 # site notices are longer than promos but never article prose
 NOTICE = re.compile(
     r"\b(browser version with limited support|(enable|activate) javascript"
-    r"|javascript (is )?(disabled|deaktiviert))\b",
+    r"|javascript (is )?(disabled|deaktiviert)"
+    # investment risk disclaimers and syndication notes
+    r"|totalverlust des eingesetzten kapitals|keine aufforderung zum kauf"
+    r"|ersetzen keine (fachliche )?beratung|keine anlageberatung"
+    r"|(does|do|shall) not constitute (investment|financial|an offer)"
+    r"|not (a )?(solicitation|recommendation) to (buy|sell)|ist eine partnermarke)\b",
     re.IGNORECASE,
 )
 NOTICE_WORDS = 90
@@ -266,7 +273,13 @@ MARKUP = re.compile(
     r"^(\+{3}[\w-]+|\{:[^{}]*\}|\[/?[a-z_]+(\s[^\]]*)?\]|\{\{[^{}]*\}\}|[\s\-_*=~#•·◇◆●■★.—–]*)$"
 )
 BIO = re.compile(
-    r"^[A-ZÀ-Ý][\w.'’-]+(\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\s+(is|was|has been|ist|war)\s+(a|an|the|our|ein|eine)\b"
+    r"^[A-ZÀ-Ý][\w.'’-]+(\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\s+((is|was|has been|ist|war)\s+(a|an|the|our|ein|eine)\b"
+    r"|(ist|is) (bei|at) |(covers|writes about|berichtet|schreibt über) )"
+)
+# a reporter's title before the name in a bio ("Korrespondent Ulrich Exner ist bei WELT für ...")
+BIO_TITLE = re.compile(
+    r"^(korrespondent|redakteur|reporter|autor|kolumnist|correspondent|editor|columnist|senior|chief)(in)?\s+",
+    re.IGNORECASE,
 )
 
 
@@ -324,6 +337,7 @@ def _is_byline(text: str, authors: Iterable[str]) -> bool:
 
 
 def _is_bio(text: str, authors: Iterable[str]) -> bool:
+    text = BIO_TITLE.sub("", text)
     first = normalise(text)[:60]
     return (
         any(normalise(a) and first.startswith(normalise(a)) for a in authors)

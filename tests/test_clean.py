@@ -367,3 +367,28 @@ def test_template_syntax_and_separator_lines_removed() -> None:
     result = clean([BODY[0], *debris, footnote, smiley, BODY[1]])
     assert texts(result.blocks) == [BODY[0].text, footnote.text, smiley.text, BODY[1].text]
     assert result.removed == {"markup": 5}
+
+
+def test_investment_disclaimer_and_partner_note_removed_at_notice_length() -> None:
+    disclaimer = Block(
+        "p",
+        "Aktien, Immobilien und andere Investments sind grundsätzlich mit einem Risiko verbunden. Auch ein "
+        "Totalverlust des eingesetzten Kapitals kann nicht ausgeschlossen werden. Verbraucher sollten ihre "
+        "finanzielle Situation sorgfältig prüfen. Die veröffentlichten Artikel sind keine Aufforderung zum "
+        "Kauf oder Verkauf von Wertpapieren und ersetzen keine fachliche Beratung.",
+    )
+    partner = Block("p", "Capital ist eine Partnermarke des stern. Sie können diesen Inhalt sehen, weil wir "
+                         "ausgewählte Stücke von Capital auch den Lesern von stern+ zur Verfügung stellen.")
+    app = Block("p", "E-Paper und News in einer App")
+    result = clean([BODY[0], disclaimer, BODY[1], partner, app])
+    assert texts(result.blocks) == texts(BODY)
+    assert result.removed == {"promo": 3}
+
+
+def test_bio_after_the_body_with_a_title_before_the_name_removed() -> None:
+    bio = Block("p", "Korrespondent Ulrich Exner ist bei WELT für landespolitische Themen zuständig. "
+                     "Seine Artikel finden Sie hier.")
+    quote = Block("p", "Ulrich Exner ist bei der Wahl angetreten und hat verloren, sagte die Sprecherin.")
+    assert texts(clean([*BODY, bio], authors=["Ulrich Exner"]).blocks) == texts(BODY)
+    assert texts(clean([*BODY, bio], authors=["Jane Doe"]).blocks) == [*texts(BODY), bio.text]
+    assert texts(clean([*BODY, quote], authors=["Jane Doe"]).blocks) == [*texts(BODY), quote.text]
