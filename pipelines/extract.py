@@ -148,6 +148,24 @@ def _text_length(element: lxml_html.HtmlElement) -> int:
 Elements = list[lxml_html.HtmlElement]
 
 
+TEASER_LINK_SHARE = 0.5  # a teaser card's text is mostly its links
+
+
+def _link_share(element: lxml_html.HtmlElement) -> float:
+    """The share of an element's text inside links (1.0 for an element without text)."""
+    text = len("".join(element.itertext()).strip())
+    linked = sum(len("".join(a.itertext()).strip()) for a in element.iter("a"))
+    return linked / text if text else 1.0
+
+
+def teaser_cards(doc: lxml_html.HtmlElement) -> Elements:
+    """``<article>`` elements inside another one whose text is mostly links: cards of other articles."""
+    return [
+        card for card in doc.iter("article")
+        if any(a.tag == "article" for a in card.iterancestors()) and _link_share(card) >= TEASER_LINK_SHARE
+    ]
+
+
 def drop_boilerplate(
     doc: lxml_html.HtmlElement, selectors: Iterable[str] = (), scanned: Elements | None = None
 ) -> int:
@@ -162,6 +180,7 @@ def drop_boilerplate(
         for el in (WITH_CLASS_OR_ID(doc) if scanned is None else scanned)
         if el.tag not in ("html", "body") and _is_boilerplate(el)
     ]
+    doomed += teaser_cards(doc)
     for selector in selectors:
         try:
             doomed += doc.cssselect(selector)

@@ -55,6 +55,16 @@ def test_drop_selectors_from_the_site_definition() -> None:
     assert "Site specific junk" not in doc.text_content()
 
 
+def test_teaser_card_inside_the_article_dropped_a_nested_article_of_prose_kept() -> None:
+    card = '<article class="card"><a href="/x"><h3>Europol takes down a phishing site</h3></a></article>'
+    quoted = f'<article class="embed"><p>{PARAS[0]} <a href="/src">Source</a></p></article>'
+    doc = parse_html(article(card + quoted))
+    assert doc is not None
+    assert drop_boilerplate(doc) == 1
+    assert "Europol" not in doc.text_content()
+    assert PARAS[0] in " ".join(doc.xpath("//article[@class='embed']//text()"))
+
+
 def test_container_with_most_of_the_text_is_never_dropped() -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAS)
     doc = parse_html(page(f'<div class="page-hero-ad-hidden">{body}</div>'))
