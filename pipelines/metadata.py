@@ -6,10 +6,10 @@ import html as html_lib
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -602,6 +602,58 @@ def _headings(doc: lxml_html.HtmlElement, page_title: str | None, sitename: str 
     return headings
 
 
+BREADCRUMB = re.compile("breadcrumb", re.IGNORECASE)
+HEADING_CLASS = re.compile("title|headline|heading", re.IGNORECASE)
+CRUMB_DEPTH = 6  # ancestors looked at for a breadcrumb trail
+KICKER_WORDS = 6  # words a displayed heading may have before the headline (a kicker: "Meinung", a topic)
+
+
+def _in_breadcrumb(element: lxml_html.HtmlElement) -> bool:
+    """Whether an element is (in) a breadcrumb trail, where sites put an SEO title as their ``<h1>``."""
+    for node in [element, *islice(element.iterancestors(), CRUMB_DEPTH)]:
+        names = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemtype', '')}"
+        if BREADCRUMB.search(names):
+            return True
+    return False
+
+
+def _is_heading_box(element: lxml_html.HtmlElement) -> bool:
+    """An ``<h2>`` styled as the article's headline: in a ``<header>``, or a title/headline class on it
+    or on an element inside it."""
+    if any(a.tag == "header" for a in element.iterancestors()):
+        return True
+    return any(HEADING_CLASS.search(e.get("class", "")) for e in element.iter() if isinstance(e.tag, str))
+
+
+def displayed_headings(doc: lxml_html.HtmlElement) -> list[str]:
+    """When the page's ``<h1>`` is an SEO title in a breadcrumb trail: the ``<h2>`` headings that show
+    the article's headline (first three), else []."""
+    first = next(doc.iter("h1"), None)
+    if first is None or not _in_breadcrumb(first):
+        return []
+    found = (h for h in doc.iter("h2") if not _in_breadcrumb(h) and _is_heading_box(h))
+    return [one_line(h.text_content()) for h in islice(found, 3)]
+
+
+def _ends_with(heading: list[str], title: list[str]) -> bool:
+    """Whether a heading's words end with a title's words, after a kicker of a few words at most."""
+    kicker = len(heading) - len(title)
+    return bool(title) and 0 <= kicker <= KICKER_WORDS and heading[kicker:] == title
+
+
+def shown_title(primary: str, sources: list[str], displayed: list[str]) -> str:
+    """The declared headline that the page shows as its heading: the primary one if shown, else another
+    declared one that is (og:title where JSON-LD gives the SEO title of the breadcrumb)."""
+    for heading in displayed:
+        words = WORD.findall(heading.casefold())
+        if _ends_with(words, WORD.findall(primary.casefold())):
+            return primary
+        shown = [s for s in sources if _ends_with(words, WORD.findall(s.casefold()))]
+        if shown:
+            return shown[0]
+    return primary
+
+
 def headline_sources(
     doc: lxml_html.HtmlElement, ld: dict[str, Any], index: MetaIndex, sitename: str | None
 ) -> tuple[list[str], list[str], str | None]:
@@ -612,12 +664,21 @@ def headline_sources(
     return [t for t in declared if t], _headings(doc, tag, sitename), tag
 
 
-def page_title(sources: list[str], headings: list[str], tag: str | None, sitename: str | None) -> str | None:
+def page_title(
+    sources: list[str],
+    headings: list[str],
+    tag: str | None,
+    sitename: str | None,
+    displayed: Sequence[str] = (),
+) -> str | None:
     """The headline: JSON-LD, og:title, twitter:title (``sources``), the first ``<h1>``, ``<title>``, in
-    that order, site name removed, and a section tail removed when another of them confirms the rest."""
+    that order, site name removed, and a section tail removed when another of them confirms the rest.
+    ``displayed``: the headings shown when the ``<h1>`` is a breadcrumb's SEO title; the declared
+    headline among them wins."""
     primary = next((t for t in [*sources, *headings[:1], tag] if t), None)
     if not primary:
         return None
+    primary = shown_title(primary, sources, list(displayed))
     others = [t for t in [*sources, *headings] if t != primary]
     if tag:
         others.append(clean_title(tag, sitename) or "")
@@ -858,7 +919,7 @@ def page_metadata(doc: lxml_html.HtmlElement, url: str | None) -> Metadata:
     authors = page_authors(doc, ld, index, sitename, url)
     sources, headings, tag = headline_sources(doc, ld, index, site)
     return Metadata(
-        title=page_title(sources, headings, tag, site),
+        title=page_title(sources, headings, tag, site, displayed_headings(doc)),
         authors=authors,
         published=published,
         modified=modified,

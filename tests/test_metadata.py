@@ -145,6 +145,22 @@ def test_section_tail_dropped_when_another_source_confirms_the_headline() -> Non
     assert "Coach asks for patience" in m.headlines
 
 
+def test_headline_shown_under_a_breadcrumb_seo_title_wins() -> None:
+    """The <h1> is an SEO title in the breadcrumb trail (and JSON-LD repeats it); the headline the page
+    shows is an <h2> in the article header, which og:title declares."""
+    head = ld({"@type": "NewsArticle", "headline": "Donald Trump: Warum Kritik an ihm verpufft"})
+    head += '<meta property="og:title" content="Warum Kritik an Trumps Charakter so ineffektiv ist">'
+    crumb = '<ul class="breadcrumb"><li><h1>Donald Trump: Warum Kritik an ihm verpufft</h1></li></ul>'
+    shown = '<h2><span class="kicker">Meinung</span> <span class="title__headline">Warum Kritik an Trumps '
+    shown += "Charakter so ineffektiv ist</span></h2>"
+    assert meta_of(head, crumb + shown).title == "Warum Kritik an Trumps Charakter so ineffektiv ist"
+    assert meta_of(head, crumb.replace("breadcrumb", "path") + shown).title == (
+        "Donald Trump: Warum Kritik an ihm verpufft"  # a real <h1>: JSON-LD first
+    )
+    same = '<h2 class="title">Donald Trump: Warum Kritik an ihm verpufft</h2>'
+    assert meta_of(head, crumb + same).title == "Donald Trump: Warum Kritik an ihm verpufft"
+
+
 def test_site_suffix_matched_on_part_of_the_site_name() -> None:
     assert clean_title("Growth stalls this quarter - WELT", "DIE WELT") == "Growth stalls this quarter"
     assert clean_title("Markets › Rally continues › Example Blog", "example") == "Markets › Rally continues"
