@@ -20,6 +20,8 @@ SHORT = 45  # promo rules only judge paragraphs of at most this many words
 PROMO_SOURCES = (
     # buy/sell teasers, English and German
     r"\b(buy or sell|sell or buy|kaufen oder verkaufen|verkaufen oder kaufen)\b\s*[?!.:]",
+    r"\b(buy|sell|hold), (buy|sell|hold),? or (buy|sell|hold)\b",
+    r"\b(kaufen|verkaufen) oder (lieber )?(abwarten|halten|verkaufen|kaufen)\s*\?",
     r"\bshould (investors|you) (sell|buy)\b",
     r"\bworth buying\b",
     r"\bkaufen\s*\?",
@@ -44,6 +46,7 @@ PROMO_SOURCES = (
     r"^\W*(czytaj więcej|les også|læs også|läs också|lees ook|lire aussi|leggi anche|leia também"
     r"|funda futhi|soma pia)\W*$",
     r"^\W*>>",
+    r"^\W*(watch|listen|video|podcast|don't miss)\s*:",
     r"\bclick here\b",
     r"\bklicken sie hier\b",
     r"^\W*tap here\b",
