@@ -110,15 +110,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise UserError("nothing to extract: give HTML files or --manifest FILE.jsonl")
     memory = BoilerplateMemory()
     batch: list[dict[str, Any]] = []
+    unreadable = 0
     for job in tqdm(jobs, desc="extract", unit="page", disable=len(jobs) < 20 or args.quiet):
-        article = process(read_html(job["path"]), job["url"], memory, args.debug)
+        try:
+            article = process(read_html(job["path"]), job["url"], memory, args.debug)
+        except UserError as exc:  # one bad file: said on stderr and in its own line, the others go on
+            print(f"newscrawl: error: {exc}", file=sys.stderr)
+            article, unreadable = {"url": job["url"], "text": "", "error": str(exc)}, unreadable + 1
         article["id"] = job["id"]
         batch.append(article)
         if len(batch) >= 32:
             emit(batch, args.no_entities)
             batch = []
     emit(batch, args.no_entities)
-    return 0
+    return 1 if unreadable else 0
 
 
 def emit(batch: list[dict[str, Any]], no_entities: bool) -> None:
@@ -219,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if getattr(args, "debug", False):  # what extraction itself removed (articleBody check) is logged at DEBUG
         logging.getLogger("pipelines.extract").setLevel(logging.DEBUG)
+    else:  # "discarding data: None" on an empty page: each page's own line says why it has no text
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         return int(args.func(args))
     except UserError as exc:

@@ -115,11 +115,22 @@ class Extraction:
     kind: str = "article"  # or what else the page is (pipelines.pagetype), when only articles are wanted
 
 
+def refusal(html: str | bytes) -> str | None:
+    """Why a page is not parsed at all: ``empty_body``, ``binary`` (NUL bytes at the start) or
+    ``too_large`` (over MAX_HTML_CHARS); None for a page that is parsed."""
+    if len(html) > MAX_HTML_CHARS:
+        return "too_large"
+    if not html.strip():
+        return "empty_body"
+    head = html[:2048] if isinstance(html, str) else html[:2048].decode("latin-1")
+    return "binary" if "\x00" in head else None
+
+
 def parse_html(html: str | bytes) -> lxml_html.HtmlElement | None:
     """Parse a page leniently; None for empty, binary or unparseable input."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
-    if not html.strip() or "\x00" in html[:2048] or len(html) > MAX_HTML_CHARS:
+    if refusal(html):
         return None
     try:  # UTF-8 bytes parse faster than a str, and an XML encoding declaration cannot trip them up
         data = html.encode("utf-8", errors="replace").translate(None, CONTROL_BYTES)  # 0.06 ms a page

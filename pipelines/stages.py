@@ -12,7 +12,7 @@ from typing import Any
 
 from pipelines.clean import clean, word_count
 from pipelines.entities import summarise, tag_many
-from pipelines.extract import extract
+from pipelines.extract import extract, refusal
 from pipelines.finance import facts
 from pipelines.language import detect_language
 from pipelines.pagetype import NON_ARTICLE_DETAIL
@@ -49,6 +49,9 @@ def extract_stage(
     html = article.pop("html", None)
     if not html or not str(html).strip():
         raise Rejected("empty_body")
+    refused = refusal(html)
+    if refused:
+        raise Rejected(refused, f"{len(html)} characters" if refused == "too_large" else "")
     result = extract(html, article.get("url"), drop_selectors, article_only)
     if result is not None and result.kind != "article":
         raise Rejected(result.kind, NON_ARTICLE_DETAIL.get(result.kind, ""))
