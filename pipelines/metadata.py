@@ -641,7 +641,7 @@ def _ends_with(heading: list[str], title: list[str]) -> bool:
     return bool(title) and 0 <= kicker <= KICKER_WORDS and heading[kicker:] == title
 
 
-def shown_title(primary: str, sources: list[str], displayed: list[str]) -> str:
+def shown_title(primary: str, sources: list[str], displayed: Sequence[str]) -> str:
     """The declared headline that the page shows as its heading: the primary one if shown, else another
     declared one that is (og:title where JSON-LD gives the SEO title of the breadcrumb)."""
     for heading in displayed:
@@ -678,7 +678,7 @@ def page_title(
     primary = next((t for t in [*sources, *headings[:1], tag] if t), None)
     if not primary:
         return None
-    primary = shown_title(primary, sources, list(displayed))
+    primary = shown_title(primary, sources, displayed)
     others = [t for t in [*sources, *headings] if t != primary]
     if tag:
         others.append(clean_title(tag, sitename) or "")
@@ -869,7 +869,8 @@ def page_authors(
     doc: lxml_html.HtmlElement, ld: dict[str, Any], index: MetaIndex, sitename: str | None, url: str | None
 ) -> list[str]:
     """The article's people (and wire agencies): JSON-LD, meta tags, marked bylines, bylines below the
-    headline, trafilatura's byline search, a bold name paragraph; the first source naming anyone."""
+    headline, trafilatura's byline search, a bold name paragraph; the first source naming anyone (JSON-LD
+    completed by the author meta tag when that names the same people and more)."""
     scanned: Scanned = []  # the byline searches share one scan of the page, made when first needed
 
     def scan() -> Scanned:
@@ -885,11 +886,14 @@ def page_authors(
         lambda: _trafilatura_authors(doc, scan()),
         lambda: bold_byline(doc),
     ]
+    def named(source: Callable[[], list[str]]) -> list[str]:
+        return people(source(), sitename or _domain(url), _domain(url))
+
     editors: str | None = None
     for i, source in enumerate(sources):
-        found = people(source(), sitename or _domain(url), _domain(url))
-        if found and i == 0:  # JSON-LD naming fewer of the same people than the author meta tag
-            found = _more_of_them(found, people(sources[1](), sitename or _domain(url), _domain(url)))
+        found = named(source)
+        if found and i == 0:
+            found = _more_of_them(found, named(sources[1]))
         if found:
             editors = _editor_lines(doc) if editors is None else editors
             found = _editor_free(found, editors)
