@@ -242,6 +242,18 @@ PROMO_NOTES = [
         ],
         id="consent, affiliate and support plugs",
     ),
+    pytest.param(
+        [
+            Block("p", "For the latest stories download the Nationnews apps for iOS and Android."),
+            Block("p", "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular."),
+            Block("p", "This post contains references to products from one or more of our advertisers."),
+            Block("p", "Kategorie: News"),
+            Block("p", "Tags: markets, chips"),
+            Block("h", "Inhaltsverzeichnis"),
+            Block("p", "Last Modified:"),
+        ],
+        id="app plugs, taxonomy lines and page furniture",
+    ),
 ]
 
 
