@@ -62,7 +62,6 @@ PROMO_SOURCES = (
     r"\b(download|get) (our|the) (free )?app\b",
     r"\bin (our|the) app\b",
     r"\bin unserer app\b",
-    r"\bdownload the [\w-]+ apps?\b",
     r"\bapps? for (ios|iphone) and android\b",
     r"\bcanal de (telegram|youtube|whatsapp)\b",
     r"\b(references to|links to) products from one or more of our (advertisers|partners)\b",
