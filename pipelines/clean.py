@@ -67,7 +67,12 @@ PROMO_SOURCES = (
     r"\b(references to|links to) products from one or more of our (advertisers|partners)\b",
     r"^\W*(kategorie|kategorien|category|categories|schlagworte|schlagwörter|tags|filed under)\s*:",
     r"^\W*(inhaltsverzeichnis|table of contents)\W*$",
-    r"^\W*(last modified|last updated|release date|zuletzt aktualisiert|zuletzt geändert)\s*:?\s*$",
+    r"^\W*(last modified|last updated|release date|zuletzt aktualisiert|zuletzt geändert|letzte änderung)"
+    r"\s*:?\s*$",
+    r"^\W*(kontakt|contact|telefon|phone|tel|fax|e-mail|suche|search)\s*:?\s*$",
+    r"\b(must|need to) be (logged|signed) in to (post|leave|write) a comment\b",
+    r"\bangemeldet sein,? um (kommentare|einen kommentar) zu\b",
+    r"\b(provision|geld|eine kleine provision) erhalten wir\b",
     r"\be-?paper\b.{0,40}\bapp\b",
     r"\bfollow us on\b",
     r"\bunlimited (digital )?access\b",
@@ -248,7 +253,8 @@ DATELINE = re.compile(
     re.IGNORECASE,
 )
 CREDIT = re.compile(
-    r"^\W*(photo|image|picture|foto|bild|credit|source|quelle|illustration|фото|zdjęcie|kuva|bilde|billede)s?"
+    r"^\W*(photo|image|picture|foto|bild|titelbild|beitragsbild|credit|source|quelle|illustration|фото|zdjęcie"
+    r"|kuva|bilde|billede)s?"
     r"\s*(credit)?\s*[:©]"
     r"|\b(getty images|reuters|afp|dpa|ap photo|shutterstock|imago|picture alliance)\W*$"
     r"|^©",

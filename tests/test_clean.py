@@ -251,8 +251,12 @@ PROMO_NOTES = [
             Block("p", "Tags: markets, chips"),
             Block("h", "Inhaltsverzeichnis"),
             Block("p", "Last Modified:"),
+            Block("p", "Letzte Änderung"),
+            Block("p", "Kontakt:"),
+            Block("p", "Du musst angemeldet sein, um Kommentare zu schreiben!"),
+            Block("p", "You must be logged in to post a comment."),
         ],
-        id="app plugs, taxonomy lines and page furniture",
+        id="app plugs, taxonomy lines, comment and contact furniture",
     ),
 ]
 
@@ -319,10 +323,11 @@ def test_contributor_line_and_photo_credit_in_cyrillic_removed() -> None:
         "p", "Peoples reported from New York. AP writer Will Weissert contributed to this report."
     )
     photo = Block("p", "Фото: Дмитрий Азаров, Коммерсантъ")
+    cover = Block("p", "Titelbild: Jane Doe")
     told = Block("p", "She contributed to this report on energy prices, the ministry said on Monday.")
-    result = clean([BODY[0], photo, BODY[1], told, contributors])
+    result = clean([BODY[0], photo, BODY[1], cover, told, contributors])
     assert texts(result.blocks) == [*texts(BODY), told.text]
-    assert result.removed == {"byline": 2}
+    assert result.removed == {"byline": 3}
 
 
 def test_learned_shapes_persist_in_the_database(tmp_path: Path) -> None:
