@@ -197,15 +197,51 @@ def drop_boilerplate(
             doomed += doc.cssselect(selector)
         except Exception:  # cssselect raises several kinds on a bad selector
             logger.warning("Bad drop selector ignored: %s", selector)
+    sizes = {id(el): _text_length(el) for el in _outermost(doomed)}
+    spared = _content_groups(doomed, sizes, total)
     removed: set[int] = set()
     for el in doomed:
         parent = el.getparent()
         if parent is None or id(el) in removed or any(id(a) in removed for a in el.iterancestors()):
             continue  # already gone with a removed container
-        if _text_length(el) < total / 3:
+        size = sizes[id(el)] if id(el) in sizes else _text_length(el)
+        if size < total / 3 and _signature(el) not in spared:
             parent.remove(el)
             removed.add(id(el))
     return len(removed)
+
+
+Signature = tuple[str, str, frozenset[str]]
+
+
+def _signature(element: lxml_html.HtmlElement) -> Signature:
+    """The tag, first class name and boilerplate words of an element ("section", "Report__Section",
+    {"ads"}): the sections of one article share it, an ad box named with the same word does not."""
+    names = element.get("class", "")
+    first = names.split()[0] if names.strip() else ""
+    return element.tag, first, _boilerplate_words(f"{names} {element.get('id', '')}")
+
+
+@lru_cache(maxsize=16384)
+def _boilerplate_words(names: str) -> frozenset[str]:
+    return frozenset(BOILERPLATE_WORDS.intersection(TOKEN_SPLIT.split(names.lower())))
+
+
+def _outermost(elements: Elements) -> Elements:
+    """The elements that are not inside another of them."""
+    ids = {id(el) for el in elements}
+    return [el for el in elements if not any(id(a) in ids for a in el.iterancestors())]
+
+
+def _content_groups(doomed: Elements, sizes: dict[int, int], total: int) -> set[Signature]:
+    """Signatures whose outermost elements together hold a third of the page's paragraph text
+    (``sizes``): an article cut in sections that all carry a boilerplate word
+    ("TestReport__Section--Ads") is content, not an ad."""
+    sums: dict[Signature, int] = {}
+    for el in doomed:
+        if id(el) in sizes:
+            sums[_signature(el)] = sums.get(_signature(el), 0) + sizes[id(el)]
+    return {key for key, size in sums.items() if size >= total / 3 and key[2]}
 
 
 LIST_TAGS = {"list", "ul", "ol"}

@@ -65,6 +65,17 @@ def test_teaser_card_inside_the_article_dropped_a_nested_article_of_prose_kept()
     assert PARAS[0] in " ".join(doc.xpath("//article[@class='embed']//text()"))
 
 
+def test_article_cut_in_sections_that_all_carry_a_boilerplate_word_is_kept() -> None:
+    box = '<section class="Report__Section Report__Section--Ads"><p>{}</p></section>'
+    sections = "".join(box.format(p) for p in PARAS)
+    ad = '<section class="Report__Ads"><p>Buy the new phone today at a special price.</p></section>'
+    doc = parse_html(page(f"<article><h1>Chip maker raises forecast</h1>{sections}{ad}</article>"))
+    assert doc is not None
+    assert drop_boilerplate(doc) == 1
+    assert all(p in doc.text_content() for p in PARAS)
+    assert "special price" not in doc.text_content()
+
+
 def test_container_with_most_of_the_text_is_never_dropped() -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAS)
     doc = parse_html(page(f'<div class="page-hero-ad-hidden">{body}</div>'))
