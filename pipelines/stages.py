@@ -10,12 +10,13 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from pipelines.clean import clean, word_count
+from pipelines.clean import clean
 from pipelines.entities import summarise, tag_many
 from pipelines.extract import extract, refusal
 from pipelines.finance import facts
 from pipelines.language import detect_language
 from pipelines.pagetype import NON_ARTICLE_DETAIL
+from pipelines.promo import word_count
 
 logger = logging.getLogger(__name__)
 Article = dict[str, Any]

@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipelines.boilerplate import BoilerplateMemory, shape
-from pipelines.clean import _first_letters, clean
+from pipelines.clean import clean
 from pipelines.extract import Block
+from pipelines.promo import _first_letters
 
 BODY = [
     Block(
