@@ -72,6 +72,7 @@ def extract_stage(
         is_free=meta.is_free,
         declared_language=meta.declared_language,
         blocks=result.blocks,
+        removed=dict(result.removed),  # what extraction removed (inline promos, a repeated headline ...)
     )
     return article
 
@@ -84,7 +85,10 @@ def clean_stage(
     if debug:
         for rule, text in cleaned.reasons:
             logger.info("clean: removed by %s: %s | %.120s", rule, article.get("url"), text)
-    article.update(text=cleaned.text, word_count=word_count(cleaned.text), removed=cleaned.removed)
+    removed = dict(article.get("removed") or {})
+    for rule, count in cleaned.removed.items():
+        removed[rule] = removed.get(rule, 0) + count
+    article.update(text=cleaned.text, word_count=word_count(cleaned.text), removed=removed)
     if not cleaned.blocks:
         raise Rejected("no_text", "nothing left after cleaning")
     if article["word_count"] < min_words:
