@@ -140,16 +140,16 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement | None:
 
 
 def _is_boilerplate(element: lxml_html.HtmlElement) -> bool:
-    return _boilerplate_names(f"{element.get('class', '')} {element.get('id', '')}")
+    words = _boilerplate_words(f"{element.get('class', '')} {element.get('id', '')}")
+    if not words:  # the common case
+        return False
+    return bool(words & BOILERPLATE_TOKENS) or any(pair <= words for pair in BOILERPLATE_PAIRS)
 
 
 @lru_cache(maxsize=16384)  # a page repeats its class names, and a site its templates
-def _boilerplate_names(names: str) -> bool:
-    words = TOKEN_SPLIT.split(names.lower())
-    if BOILERPLATE_WORDS.isdisjoint(words):  # the common case, decided without building sets
-        return False
-    tokens = set(words)
-    return bool(tokens & BOILERPLATE_TOKENS) or any(pair <= tokens for pair in BOILERPLATE_PAIRS)
+def _boilerplate_words(names: str) -> frozenset[str]:
+    """The boilerplate words among the tokens of class and id names (split at spaces, - and _)."""
+    return frozenset(BOILERPLATE_WORDS.intersection(TOKEN_SPLIT.split(names.lower())))
 
 
 def _text_length(element: lxml_html.HtmlElement) -> int:
@@ -221,10 +221,6 @@ def _signature(element: lxml_html.HtmlElement) -> Signature:
     first = names.split()[0] if names.strip() else ""
     return element.tag, first, _boilerplate_words(f"{names} {element.get('id', '')}")
 
-
-@lru_cache(maxsize=16384)
-def _boilerplate_words(names: str) -> frozenset[str]:
-    return frozenset(BOILERPLATE_WORDS.intersection(TOKEN_SPLIT.split(names.lower())))
 
 
 def _outermost(elements: Elements) -> Elements:

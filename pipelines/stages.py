@@ -48,9 +48,7 @@ def extract_stage(
     (crawls), a page that is not an article is rejected with its kind (``soft_404``, ``listing``, ``video``:
     :data:`~pipelines.pagetype.NON_ARTICLE_DETAIL`) as the reason."""
     html = article.pop("html", None)
-    if not html or not str(html).strip():
-        raise Rejected("empty_body")
-    refused = refusal(html)
+    refused = refusal(html) if html else "empty_body"
     if refused:
         raise Rejected(refused, f"{len(html)} characters" if refused == "too_large" else "")
     result = extract(html, article.get("url"), drop_selectors, article_only)
@@ -72,7 +70,7 @@ def extract_stage(
         is_free=meta.is_free,
         declared_language=meta.declared_language,
         blocks=result.blocks,
-        removed=dict(result.removed),  # what extraction removed (inline promos, a repeated headline ...)
+        removed=dict(result.removed),  # extraction's removals: a repeated headline, lines not in articleBody
     )
     return article
 
