@@ -8,7 +8,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
 from itertools import islice, pairwise
 from typing import Any
 from urllib.parse import urlsplit
@@ -445,10 +446,33 @@ def normalise_date(value: str | None) -> str | None:
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        return None
+        return _rfc2822(value)
     if len(text) == 10:
         return parsed.date().isoformat()
     return parsed.isoformat()
+
+
+def _rfc2822(value: str) -> str | None:
+    """An e-mail style date ("Sat, 19 Oct 2019 00:04:00 +0200", "Wed, 04 May 2022 00:25:56 GMT") as
+    ISO 8601, or None."""
+    try:
+        return parsedate_to_datetime(value.strip()).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _in_local_time(published: str, others: list[str | None]) -> str:
+    """A UTC time as another source writes the same instant, with the publisher's own offset
+    ("2019-10-18T22:04:00+00:00" and "Sat, 19 Oct 2019 00:04:00 +0200" give "2019-10-19T00:04:00+02:00"):
+    the day is then the publisher's day."""
+    mine = datetime.fromisoformat(published) if len(published) > 10 else None
+    if mine is None or mine.utcoffset() != timedelta(0):
+        return published
+    for value in filter(None, map(normalise_date, others)):
+        theirs = datetime.fromisoformat(value) if len(value) > 10 else None
+        if theirs is not None and theirs.utcoffset() and theirs == mine:
+            return value
+    return published
 
 
 def _dates(
@@ -476,8 +500,9 @@ def _dates(
     ]
     modified = next((normalise_date(m) for _, _, m in sources if normalise_date(m)), None)
     for source, published, _ in sources:
-        if normalise_date(published):
-            return normalise_date(published), modified, source
+        found = normalise_date(published)
+        if found:
+            return _in_local_time(found, [p for _, p, _ in sources]), modified, source
     match = URL_DATE.search(url or "")
     if match:
         return "-".join(match.groups()), modified, "url"

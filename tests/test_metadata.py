@@ -94,6 +94,16 @@ def test_normalise_date() -> None:
     assert normalise_date("2025-06-05") == "2025-06-05"
     assert normalise_date("yesterday") is None
     assert normalise_date(None) is None
+    assert normalise_date("Sat, 19 Oct 2019 00:04:00 +0200") == "2019-10-19T00:04:00+02:00"
+    assert normalise_date("Wed, 04 May 2022 00:25:56 GMT") == "2022-05-04T00:25:56+00:00"
+
+
+def test_a_utc_date_is_given_in_the_publishers_offset_when_another_source_has_it() -> None:
+    head = ld({"@type": "NewsArticle", "headline": "H", "datePublished": "2019-10-18T22:04:00Z"})
+    local = meta_of(head + '<meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">')
+    assert (local.published, local.date_source) == ("2019-10-19T00:04:00+02:00", "jsonld")
+    other = meta_of(head + '<meta name="date" content="Sat, 19 Oct 2019 09:00:00 +0200">')
+    assert other.published == "2019-10-18T22:04:00+00:00"  # another instant: JSON-LD as written
 
 
 def test_people_only() -> None:
