@@ -431,11 +431,6 @@ def meta_tag(index: MetaIndex, *names: str) -> str | None:
     return None
 
 
-def meta(doc: lxml_html.HtmlElement, *names: str) -> str | None:
-    """Content of the first ``<meta property|name|itemprop=...>`` among names."""
-    return meta_tag(meta_index(doc), *names)
-
-
 def normalise_date(value: str | None) -> str | None:
     """ISO 8601 (with the time zone when the source gives one), or None if unparseable."""
     if not value:
@@ -482,8 +477,8 @@ def _dates(
         ("jsonld", _text(ld.get("datePublished")), _text(ld.get("dateModified"))),
         (
             "meta",
-            meta(
-                doc,
+            meta_tag(
+                index,
                 "article:published_time",
                 "datePublished",
                 "pubdate",
