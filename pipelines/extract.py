@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import trafilatura
 from lxml import etree
@@ -350,13 +351,16 @@ def _words(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
 
-def find_lead(doc: lxml_html.HtmlElement, description: str | None) -> str | None:
-    """The visible standfirst: an element after the first ``<h1>`` whose text is the page description."""
+def find_lead(
+    doc: lxml_html.HtmlElement, description: str | None, h1: lxml_html.HtmlElement | None = None
+) -> str | None:
+    """The visible standfirst: an element after the first ``<h1>`` whose text is the page description.
+    ``h1``: the first ``<h1>``, when the caller has it (looked up here otherwise)."""
     wanted = _words(description or "")
     if len(wanted.split()) < LEAD_MIN_WORDS:
         return None
     probe = re.split(r"['\"\n]", " ".join((description or "").split()))[0][:40]
-    if len(probe) < 20 or next(doc.iter("h1"), None) is None:
+    if len(probe) < 20 or (h1 if h1 is not None else next(doc.iter("h1"), None)) is None:
         return None
     for node in doc.xpath(f'//body//text()[contains(normalize-space(.), "{probe}")]')[:5]:
         element = node.getparent()
@@ -375,6 +379,63 @@ def find_lead(doc: lxml_html.HtmlElement, description: str | None) -> str | None
         if after_h1 and wanted in _words(text) and len(text) < 1.5 * len(wanted):
             return text
     return None
+
+
+LEAD_TOKENS = frozenset({"intro", "standfirst", "lead", "lede", "dek", "deck", "abstract", "summary",
+                         "description", "excerpt", "subline"})
+LEAD_WINDOW = 40  # elements after the <h1> where a standfirst stands
+LEAD_MAX_WORDS = 120
+NOT_LEAD_TAGS = {"a", "nav", "aside", "figure", "figcaption", "button", "form", "li"}
+# an image's caption box or an author's box is no standfirst, whatever its class says ("image__description")
+NOT_LEAD_TOKENS = frozenset(
+    {"caption", "image", "img", "photo", "picture", "media", "gallery", "figure", "video", "avatar", "author",
+     "byline", "bio"}
+)
+
+
+def standfirst(h1: lxml_html.HtmlElement | None) -> str | None:
+    """The standfirst by its markup: among the first elements after the page's first ``<h1>``, one whose
+    class or id names it ("intro", "standfirst", "lead", "dek", "summary" ...) with a sentence or a
+    paragraph of text."""
+    for element in islice(_following(h1), LEAD_WINDOW):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.tag in NOT_LEAD_TAGS or LEAD_TOKENS.isdisjoint(_name_tokens(names)):
+            continue
+        if not _outside_media(element):
+            continue
+        text = " ".join(element.text_content().split())
+        if LEAD_MIN_WORDS <= len(text.split()) <= LEAD_MAX_WORDS:
+            return text
+    return None
+
+
+def _following(node: lxml_html.HtmlElement | None) -> Iterator[lxml_html.HtmlElement]:
+    """The elements after a node in document order, its own children not included."""
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from (e for e in sibling.iter() if isinstance(e.tag, str))
+        node = node.getparent()
+
+
+@lru_cache(maxsize=16384)
+def _name_tokens(names: str) -> frozenset[str]:
+    """The tokens of class and id names, split at spaces, - and _."""
+    return frozenset(TOKEN_SPLIT.split(names.lower()))
+
+
+def _tokens(element: lxml_html.HtmlElement) -> frozenset[str]:
+    return _name_tokens(f"{element.get('class', '')} {element.get('id', '')}")
+
+
+def _outside_media(element: lxml_html.HtmlElement) -> bool:
+    """Not in a link, list, figure or other non-text container, nor in an image's caption box or an
+    author's box, and holding no image."""
+    for node in [element, *islice(element.iterancestors(), 4)]:
+        if node.tag in NOT_LEAD_TAGS or not NOT_LEAD_TOKENS.isdisjoint(_tokens(node)):
+            return False
+    if element.find(".//img") is not None or element.find(".//figure") is not None:
+        return False
+    return not any(a.tag in NOT_LEAD_TAGS for a in element.iterancestors())
 
 
 def _with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
@@ -475,7 +536,8 @@ def extract(
         return Extraction(kind=kind)
     try:
         metadata = page_metadata(doc, url)
-        lead = find_lead(doc, metadata.description)
+        h1 = next(doc.iter("h1"), None)
+        lead = find_lead(doc, metadata.description, h1) or standfirst(h1)
         scanned = WITH_CLASS_OR_ID(doc)
         drop_boilerplate(doc, drop_selectors, scanned)
         pieces = split_body(doc, scanned)

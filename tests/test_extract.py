@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.extract import Block, drop_boilerplate, extract, find_lead, parse_html, reconcile
+from pipelines.extract import Block, drop_boilerplate, extract, find_lead, parse_html, reconcile, standfirst
 
 PARAS = [
     "Shares of the chip maker rose sharply on Tuesday after the company raised its forecast for the "
@@ -144,6 +144,29 @@ def test_description_only_in_the_header_above_the_h1_is_not_a_lead() -> None:
     doc = parse_html(page(f"<p>{tagline}</p><h1>Chip maker</h1><p>{PARAS[0]}</p>"))
     assert doc is not None
     assert find_lead(doc, tagline) is None
+
+
+def test_standfirst_named_by_its_class_is_kept_when_the_description_differs() -> None:
+    lead = "Europe's banks want to depend less on US payment firms, and a new system is their plan."
+    html = page(
+        f'<header><h1>Chip maker</h1><div class="article__intro">{lead}</div></header>'
+        + "<article>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article>",
+        '<meta name="description" content="A text for search engines that the page does not show at all.">',
+    )
+    doc = parse_html(html)
+    assert doc is not None
+    assert standfirst(next(doc.iter("h1"))) == lead
+    result = extract(html, None)
+    assert result is not None
+    assert [b.text for b in result.blocks] == [lead, *PARAS]
+
+
+def test_an_image_caption_or_an_author_box_is_no_standfirst() -> None:
+    caption = '<figure><div class="image__description">The bank tower in Frankfurt at night</div></figure>'
+    author = '<div class="avatar__description">Jane Doe is a professor of economics in Vilnius</div>'
+    doc = parse_html(page(f"<header><h1>Chip maker</h1>{caption}{author}</header><p>{PARAS[0]}</p>"))
+    assert doc is not None
+    assert standfirst(next(doc.iter("h1"))) is None
 
 
 def test_xml_declaration_is_parsed() -> None:
