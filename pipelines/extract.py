@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,7 +14,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from pipelines.metadata import Metadata, page_metadata
+from pipelines.metadata import Metadata, elements_after, page_metadata
 from pipelines.pagetype import classify_tree
 
 logger = logging.getLogger(__name__)
@@ -397,7 +397,7 @@ def standfirst(h1: lxml_html.HtmlElement | None) -> str | None:
     """The standfirst by its markup: among the first elements after the page's first ``<h1>``, one whose
     class or id names it ("intro", "standfirst", "lead", "dek", "summary" ...) with a sentence or a
     paragraph of text."""
-    for element in islice(_following(h1), LEAD_WINDOW):
+    for element in islice(elements_after(h1), LEAD_WINDOW):
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if element.tag in NOT_LEAD_TAGS or LEAD_TOKENS.isdisjoint(_name_tokens(names)):
             continue
@@ -407,14 +407,6 @@ def standfirst(h1: lxml_html.HtmlElement | None) -> str | None:
         if LEAD_MIN_WORDS <= len(text.split()) <= LEAD_MAX_WORDS:
             return text
     return None
-
-
-def _following(node: lxml_html.HtmlElement | None) -> Iterator[lxml_html.HtmlElement]:
-    """The elements after a node in document order, its own children not included."""
-    while node is not None:
-        for sibling in node.itersiblings():
-            yield from (e for e in sibling.iter() if isinstance(e.tag, str))
-        node = node.getparent()
 
 
 @lru_cache(maxsize=16384)

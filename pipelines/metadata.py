@@ -606,12 +606,12 @@ def _plain(text: str | None) -> str | None:
     return one_line(html_lib.unescape(text)) or None if text else None
 
 
-def _headings(doc: lxml_html.HtmlElement, page_title: str | None, sitename: str | None) -> list[str]:
+def _headings(h1s: list[lxml_html.HtmlElement], page_title: str | None, sitename: str | None) -> list[str]:
     """The ``<h1>`` texts, without a site banner (the site name, or the tail of ``<title>``)."""
     headings = []
     whole = _norm(page_title or "")
     several = page_title is not None and len(_title_parts(page_title)) > 1
-    for element in doc.iter("h1"):
+    for element in h1s:
         text = one_line(element.text_content())
         own = _norm(text)
         banner = _is_site(text, sitename, loose=False) or (
@@ -645,10 +645,9 @@ def _is_heading_box(element: lxml_html.HtmlElement) -> bool:
     return any(HEADING_CLASS.search(e.get("class", "")) for e in element.iter() if isinstance(e.tag, str))
 
 
-def displayed_headings(doc: lxml_html.HtmlElement) -> list[str]:
-    """When the page's ``<h1>`` is an SEO title in a breadcrumb trail: the ``<h2>`` headings that show
-    the article's headline (first three), else []."""
-    first = next(doc.iter("h1"), None)
+def displayed_headings(doc: lxml_html.HtmlElement, first: lxml_html.HtmlElement | None) -> list[str]:
+    """When the page's first ``<h1>`` is an SEO title in a breadcrumb trail: the ``<h2>`` headings that
+    show the article's headline (first three), else []."""
     if first is None or not _in_breadcrumb(first):
         return []
     found = (h for h in doc.iter("h2") if not _in_breadcrumb(h) and _is_heading_box(h))
@@ -675,13 +674,17 @@ def shown_title(primary: str, sources: list[str], displayed: Sequence[str]) -> s
 
 
 def headline_sources(
-    doc: lxml_html.HtmlElement, ld: dict[str, Any], index: MetaIndex, sitename: str | None
+    doc: lxml_html.HtmlElement,
+    ld: dict[str, Any],
+    index: MetaIndex,
+    sitename: str | None,
+    h1s: list[lxml_html.HtmlElement],
 ) -> tuple[list[str], list[str], str | None]:
     """The declared headlines (JSON-LD, og:title, twitter:title), the ``<h1>`` texts and ``<title>``."""
     tag = _plain(doc.findtext(".//title"))
     declared = [_plain(_text(ld.get("headline"))), _plain(meta_tag(index, "og:title")),
                 _plain(meta_tag(index, "twitter:title"))]
-    return [t for t in declared if t], _headings(doc, tag, sitename), tag
+    return [t for t in declared if t], _headings(h1s, tag, sitename), tag
 
 
 def page_title(
@@ -798,15 +801,17 @@ def _short_text(element: lxml_html.HtmlElement, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
+def elements_after(node: lxml_html.HtmlElement | None) -> Iterator[lxml_html.HtmlElement]:
+    """The elements after a node in document order (its own children not included); none for None."""
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from (e for e in sibling.iter() if isinstance(e.tag, str))
+        node = node.getparent()
+
+
 def _after_headline(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """The first elements after the first ``<h1>``: where an article's byline stands."""
-    elements = doc.iter()
-    for element in elements:
-        if element.tag == "h1":
-            break
-    else:
-        return []
-    return [e for _, e in zip(range(HEADER_ELEMENTS), elements, strict=False) if isinstance(e.tag, str)]
+    return list(islice(elements_after(next(doc.iter("h1"), None)), HEADER_ELEMENTS))
 
 
 def header_byline(doc: lxml_html.HtmlElement) -> list[str]:
@@ -941,9 +946,10 @@ def page_metadata(doc: lxml_html.HtmlElement, url: str | None) -> Metadata:
     site = sitename or _domain(url)
     published, modified, date_source = _dates(doc, index, ld, url)
     authors = page_authors(doc, ld, index, sitename, url)
-    sources, headings, tag = headline_sources(doc, ld, index, site)
+    h1s = list(doc.iter("h1"))  # one walk of the page for every headline search
+    sources, headings, tag = headline_sources(doc, ld, index, site, h1s)
     return Metadata(
-        title=page_title(sources, headings, tag, site, displayed_headings(doc)),
+        title=page_title(sources, headings, tag, site, displayed_headings(doc, h1s[0] if h1s else None)),
         authors=authors,
         published=published,
         modified=modified,
