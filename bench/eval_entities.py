@@ -2,7 +2,7 @@
 
 Reads the shared corpus in place (../shared/corpus): entity P/R/F1 per type and micro over PERSON/ORG/LOC
 on entities/, TICKER accuracy, language accuracy on every fundus page, speed per 800-word article on one
-core and peak resident memory. Exits 1 when a target is missed.
+core and peak resident memory. Exits 3 when a target is missed (0 with ``--report``), 1 on a crash.
 
 Matching: per document, a predicted entity (one canonical name and type, with every surface text it was
 written as) matches a gold entity of the same type when its canonical name or one of its texts equals one
@@ -190,6 +190,7 @@ def eval_speed() -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list false positives and negatives")
+    parser.add_argument("--report", action="store_true", help="exit 0 when a target is missed (CI)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -224,7 +225,7 @@ def main() -> int:
     print()
     for name, value, met, target in results:
         print(f"{name:<26}{value:<36}target {target:<8}{'ok' if met else 'MISSED'}")
-    return 0 if all(met for _, _, met, _ in results) else 1
+    return 0 if args.report or all(met for _, _, met, _ in results) else 3
 
 
 if __name__ == "__main__":

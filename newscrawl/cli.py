@@ -59,24 +59,46 @@ def manifest_jobs(manifest: Path) -> Iterator[dict[str, Any]]:
             raise UserError(f"{manifest}:{number}: not a manifest line ({exc})") from exc
 
 
-def process(html: str, url: str | None, memory: BoilerplateMemory, debug: bool) -> dict[str, Any]:
-    """Run extract -> clean -> language on one page; entities are tagged later in batches."""
+def first_pass(html: str, url: str | None, memory: BoilerplateMemory) -> dict[str, Any]:
+    """Extract one page and show its paragraphs and headline to site learning; cleaned by
+    :func:`second_pass` once the whole batch has been seen."""
     site = urlsplit(url or "").hostname or "local"
     article: dict[str, Any] = {"url": url, "html": html, "site": site}
-    timings: dict[str, float] = {}
     clock = time.perf_counter()
     try:
         article = extract_stage(article)
-        memory.observe(site, url or str(id(article)), [b.text for b in article.get("blocks", [])])
-        article = clean_stage(article, memory.learned(site), debug=debug)
-        timings["extract_clean"] = time.perf_counter() - clock
-        article = language_stage(article)
+        page = url or str(id(article))
+        memory.observe(site, page, [b.text for b in article.get("blocks", [])], article.get("title"))
     except Rejected as rejected:
         article.update(text="", error=rejected.reason)
-    timings.setdefault("extract_clean", time.perf_counter() - clock)
-    timings["total"] = time.perf_counter() - clock
-    article["timings"] = timings
+    article["timings"] = {"extract": time.perf_counter() - clock}
     return article
+
+
+def second_pass(article: dict[str, Any], memory: BoilerplateMemory, debug: bool) -> dict[str, Any]:
+    """Clean an extracted page with what site learning knows of its whole batch, then detect its language."""
+    timings = article.setdefault("timings", {})
+    clock = time.perf_counter()
+    if not article.get("error"):
+        site = article["site"]
+        try:
+            article = clean_stage(
+                article, memory.learned(site), 0, debug, memory.headlines(site), memory.counter(site)
+            )
+            timings["extract_clean"] = timings.get("extract", 0.0) + time.perf_counter() - clock
+            article = language_stage(article)
+        except Rejected as rejected:
+            article.update(text="", error=rejected.reason)
+    timings.setdefault("extract_clean", timings.get("extract", 0.0) + time.perf_counter() - clock)
+    timings["total"] = timings.get("extract", 0.0) + time.perf_counter() - clock
+    return article
+
+
+def process(html: str, url: str | None, memory: BoilerplateMemory, debug: bool) -> dict[str, Any]:
+    """Run extract -> clean -> language on one page, with what ``memory`` learned so far; entities are
+    tagged later in batches. A batch is better served by :func:`first_pass` on every page, then
+    :func:`second_pass`."""
+    return second_pass(first_pass(html, url, memory), memory, debug)
 
 
 FIELDS = (
@@ -109,16 +131,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not jobs:
         raise UserError("nothing to extract: give HTML files or --manifest FILE.jsonl")
     memory = BoilerplateMemory()
-    batch: list[dict[str, Any]] = []
+    extracted: list[dict[str, Any]] = []
     unreadable = 0
-    for job in tqdm(jobs, desc="extract", unit="page", disable=len(jobs) < 20 or args.quiet):
+    quiet = len(jobs) < 20 or args.quiet
+    for job in tqdm(jobs, desc="extract", unit="page", disable=quiet):
         try:
-            article = process(read_html(job["path"]), job["url"], memory, args.debug)
+            article = first_pass(read_html(job["path"]), job["url"], memory)
         except UserError as exc:  # one bad file: said on stderr and in its own line, the others go on
             print(f"newscrawl: error: {exc}", file=sys.stderr)
             article, unreadable = {"url": job["url"], "text": "", "error": str(exc)}, unreadable + 1
         article["id"] = job["id"]
-        batch.append(article)
+        extracted.append(article)
+    # second pass: the first pages of a site are cleaned with what its last pages taught
+    batch: list[dict[str, Any]] = []
+    for article in tqdm(extracted, desc="clean", unit="page", disable=quiet):
+        batch.append(second_pass(article, memory, args.debug))
         if len(batch) >= 32:
             emit(batch, args.no_entities)
             batch = []

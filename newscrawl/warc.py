@@ -252,6 +252,7 @@ def run_batches(processor: ArticleProcessor, articles: Iterator[Article], size: 
             processor.process(batch)
             batch = []
     processor.process(batch)
+    processor.reclean_stored()  # as a crawl ends: what was learned late reaches the first articles too
     processor.save_learned()
 
 

@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any
 
 import redis
@@ -22,7 +22,14 @@ from newscrawl.cluster import DEFAULT_REDIS_URL, active_workers, items_key, work
 from newscrawl.siteconfig import Site, load_sites, site_for_url
 from pipelines import database, entities
 from pipelines.boilerplate import BoilerplateMemory
-from pipelines.stages import Rejected, clean_stage, entities_stage, extract_stage, language_stage
+from pipelines.stages import (
+    Rejected,
+    clean_stage,
+    entities_stage,
+    extract_stage,
+    language_stage,
+    reclean_stored,
+)
 
 logger = logging.getLogger(__name__)
 Article = dict[str, Any]
@@ -40,7 +47,8 @@ class ArticleProcessor:
 
     An article is a dict with ``url``, ``site``, ``fetched_url``, ``html`` (and optionally ``warc``:
     ``[file, offset]``). Boilerplate shapes are learned per site and kept in the database, as the
-    crawl pipelines do. ``stats`` counts with the crawl's stats keys (``newscrawl/stored`` ...).
+    crawl pipelines do; :meth:`reclean_stored` cleans the articles it stored again with what it learned
+    since. ``stats`` counts with the crawl's stats keys (``newscrawl/stored`` ...).
     """
 
     def __init__(
@@ -56,6 +64,7 @@ class ArticleProcessor:
         self.entities_enabled = entities_enabled
         self.memory = BoilerplateMemory(db=db)
         self.stats: Counter[str] = Counter()
+        self.stored: dict[str, set[str]] = defaultdict(set)  # site -> canonical URLs stored by this run
 
     @classmethod
     def from_settings(cls, settings: Settings, db: sqlite_utils.Database) -> ArticleProcessor:
@@ -76,14 +85,22 @@ class ArticleProcessor:
         url = str(article.get("url") or "")
         return site_for_url(self.sites.values(), url)
 
+    @staticmethod
+    def learning_site(article: Article, site: Site | None) -> str:
+        """The name the article's site learns under (the article's site, else its definition's)."""
+        return str(article.get("site") or (site.name if site else "local"))
+
     def prepare(self, article: Article) -> Article | None:
         """extract, clean and language; None (and a counted reason) when the page is not stored."""
         site = self.site(article)
-        name = str(article.get("site") or (site.name if site else "local"))
+        name = self.learning_site(article, site)
         try:
             article = extract_stage(article, site.drop_selectors if site else (), article_only=True)
-            self.memory.observe(name, str(article.get("url")), [b.text for b in article["blocks"]])
-            article = clean_stage(article, self.memory.learned(name), self.min_words)
+            blocks = [b.text for b in article["blocks"]]
+            self.memory.observe(name, str(article.get("url")), blocks, article.get("title"))
+            article = clean_stage(
+                article, self.memory.learned(name), self.min_words, headlines=self.memory.headlines(name)
+            )
             article = language_stage(article, site.languages if site else ())
         except Rejected as rejected:
             self.stats[rejected.counter] += 1
@@ -99,9 +116,25 @@ class ArticleProcessor:
             entities_stage(ready)
         for article in ready:
             self.stats[f"newscrawl/{database.store_article(self.db, article)}"] += 1
+            self.stored[self.learning_site(article, self.site(article))].add(str(article["url"]))
             warc = article.get("warc")
             if warc:
                 database.record_warc(self.db, str(article["url"]), str(warc[0]), int(warc[1]))
+
+    def reclean_stored(self) -> None:
+        """Clean the articles stored by this run again with what was learned (as a crawl does at its end:
+        the pages stored before a promo's shape was learned lose it too); their entities stay as tagged."""
+        for site, urls in self.stored.items():
+            learned, headlines = self.memory.learned(site), self.memory.headlines(site)
+            stats = reclean_stored(self.db, urls, learned, headlines)
+            self.stats.update(stats)
+            if stats["clean/retroactive/articles"]:
+                logger.info(
+                    "Re-cleaned %d earlier articles of %s with what the crawl learned",
+                    stats["clean/retroactive/articles"],
+                    site,
+                )
+        self.stored.clear()
 
     def save_learned(self) -> None:
         self.memory.save()
@@ -201,6 +234,7 @@ def cmd_write(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         reason = "shutdown"
     finally:
+        processor.reclean_stored()
         processor.save_learned()
         database.finish_run(db, run_id, dict(processor.stats), reason)
     print(json.dumps(dict(sorted(processor.stats.items()))))

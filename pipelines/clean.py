@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipelines.boilerplate import shape
+from pipelines.boilerplate import headline_key, keys
 from pipelines.extract import Block
+from pipelines.paragraphs import Model, features, model
 from pipelines.promo import is_promo, word_count
 
 BYLINE = re.compile(
@@ -30,7 +31,7 @@ DATELINE = re.compile(
     re.IGNORECASE,
 )
 CREDIT = re.compile(
-    r"^\W*(photo|image|picture|foto|bild|titelbild|beitragsbild|credit|source|quelle|illustration|фото|zdjęcie"
+    r"^\W*(photo|image|picture|foto|bild|titelbild|beitragsbild|credit|quelle|illustration|фото|zdjęcie"
     r"|kuva|bilde|billede)s?"
     r"\s*(credit)?\s*[:©]"
     r"|\b(getty images|reuters|afp|dpa|ap photo|shutterstock|imago|picture alliance)\W*$"
@@ -117,6 +118,9 @@ class Context:
     title: str | None
     authors: list[str]
     learned: frozenset[str]
+    headlines: Mapping[str, str] = field(default_factory=dict)  # other articles' headline keys of the site
+    page_count: Callable[[str], int] | None = None  # on how many of the site's pages a paragraph's shape was
+    model: Model | None = None  # the paragraph classifier, when used
 
 
 def headline_rule(blocks: list[Block], ctx: Context) -> list[bool]:
@@ -173,32 +177,61 @@ def tail_rule(blocks: list[Block], ctx: Context) -> list[bool]:
 
 
 def learned_rule(blocks: list[Block], ctx: Context) -> list[bool]:
-    """Paragraph shapes learned as template boilerplate of the site."""
-    return [bool(ctx.learned) and shape(b.text) in ctx.learned for b in blocks]
+    """Paragraph shapes and line labels learned as template boilerplate of the site."""
+    if not ctx.learned:
+        return [False] * len(blocks)
+    return [any(k in ctx.learned for k in keys(b.text)) for b in blocks]
+
+
+TEASER_MAX_WORDS = 60  # a teaser is a headline, maybe with a line of blurb after it
+TEASER_END = re.compile(r"(\.\.\.|…)\W*$")
+
+
+def _teases(text: str, headlines: Mapping[str, str], own: str) -> bool:
+    """The paragraph is another article's headline, starts with one, or is one cut short ("…")."""
+    key = headline_key(text)
+    if not key or key == own or len(key.split()) > TEASER_MAX_WORDS:
+        return False
+    if key in headlines:
+        return True
+    words = key.split()
+    starts = (" ".join(words[:n]) for n in range(4, min(len(words), 40)))
+    if any(start in headlines and start != own for start in starts):
+        return True  # the headline, then its blurb
+    return bool(TEASER_END.search(text)) and any(h.startswith(key) for h in headlines if h != own)
+
+
+def teaser_headline_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """Teasers of other articles of the site: a paragraph that is (the start of) another's headline."""
+    if not ctx.headlines:
+        return [False] * len(blocks)
+    own = headline_key(ctx.title)
+    return [b.kind != "h" and _teases(b.text, ctx.headlines, own) for b in blocks]
+
+
+def classifier_rule(blocks: list[Block], ctx: Context) -> list[bool]:
+    """Paragraphs the classifier (:mod:`pipelines.paragraphs`) takes for boilerplate."""
+    if ctx.model is None or not blocks:
+        return [False] * len(blocks)
+    counts = [ctx.page_count(b.text) for b in blocks] if ctx.page_count else None
+    return [ctx.model.boilerplate(row) for row in features(blocks, ctx.title, counts)]
+
+
+DUPLICATE_MIN_WORDS = 10  # short lines repeat legitimately: FAQ answers ("Yes."), labels, calls to action
+UNIQUE_KINDS = {"p", "quote"}  # headings, list items and table rows repeat legitimately too
 
 
 def duplicate_rule(blocks: list[Block], ctx: Context) -> list[bool]:
-    """A paragraph that repeats an earlier one."""
+    """A paragraph that repeats an earlier one (not list items, table rows or short lines)."""
     seen: set[str] = set()
     flags = []
     for b in blocks:
         key = normalise(b.text)
-        flags.append(key in seen and len(key) > 0)
-        seen.add(key)
+        judged = b.kind in UNIQUE_KINDS and word_count(b.text) >= DUPLICATE_MIN_WORDS
+        flags.append(judged and key in seen)
+        if judged:
+            seen.add(key)
     return flags
-
-
-TRAILING_HEADINGS = 2  # a longer run of headings at the end is content (a list of points), not debris
-
-
-def trailing_heading_rule(blocks: list[Block], ctx: Context) -> list[bool]:
-    """Headings left dangling at the end once what followed them is gone (one or two of them)."""
-    run = 0
-    while run < len(blocks) and blocks[len(blocks) - 1 - run].kind == "h":
-        run += 1
-    if run > TRAILING_HEADINGS:
-        return [False] * len(blocks)
-    return [i >= len(blocks) - run for i in range(len(blocks))]
 
 
 RULES: list[tuple[str, Rule]] = [
@@ -210,18 +243,38 @@ RULES: list[tuple[str, Rule]] = [
     ("tail", tail_rule),
     ("bio", bio_rule),
     ("learned", learned_rule),
+    ("teaser_headline", teaser_headline_rule),
+    ("classifier", classifier_rule),
     ("duplicate", duplicate_rule),
-    ("trailing_heading", trailing_heading_rule),
 ]
 
 
 def clean(
-    blocks: list[Block], title: str | None = None, authors: Iterable[str] = (), learned: Iterable[str] = ()
+    blocks: list[Block],
+    title: str | None = None,
+    authors: Iterable[str] = (),
+    learned: Iterable[str] = (),
+    headlines: Mapping[str, str] | None = None,
+    page_count: Callable[[str], int] | None = None,
+    use_model: bool = True,
 ) -> Cleaned:
-    """Apply every rule in order; a paragraph removed by one rule is not seen by the next."""
-    ctx = Context(title=title, authors=list(authors), learned=frozenset(learned))
-    result = Cleaned(blocks=list(blocks))
-    for name, rule in RULES:
+    """Apply every rule in order; a paragraph removed by one rule is not seen by the next. ``learned``:
+    the site's boilerplate shapes; ``headlines``: its other articles' headline keys; ``page_count``: on how
+    many of its pages a paragraph's shape was seen; ``use_model``: run the shipped paragraph classifier."""
+    ctx = Context(
+        title=title,
+        authors=list(authors),
+        learned=frozenset(learned),
+        headlines=headlines or {},
+        page_count=page_count,
+        model=model() if use_model else None,
+    )
+    return _apply(RULES, list(blocks), ctx)
+
+
+def _apply(rules: list[tuple[str, Rule]], blocks: list[Block], ctx: Context) -> Cleaned:
+    result = Cleaned(blocks=blocks)
+    for name, rule in rules:
         flags = rule(result.blocks, ctx)
         gone = [b for b, f in zip(result.blocks, flags, strict=True) if f]
         if gone:
@@ -229,3 +282,16 @@ def clean(
             result.reasons += [(name, b.text) for b in gone]
             result.blocks = [b for b, f in zip(result.blocks, flags, strict=True) if not f]
     return result
+
+
+LATE_RULES: list[tuple[str, Rule]] = [("learned", learned_rule), ("teaser_headline", teaser_headline_rule)]
+
+
+def reclean(
+    text: str, title: str | None, learned: Iterable[str], headlines: Mapping[str, str] | None = None
+) -> Cleaned:
+    """Clean a stored text again with what site learning knows now (the rules that depend on it only):
+    the articles of a site stored before a promo shape or a teaser's headline was known. Paragraphs are
+    the text's blank-line separated parts."""
+    ctx = Context(title=title, authors=[], learned=frozenset(learned), headlines=headlines or {})
+    return _apply(LATE_RULES, [Block("p", p) for p in text.split("\n\n") if p.strip()], ctx)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 from sqlite_utils import Migrations
+
+from pipelines.promo import word_count
 
 migrations = Migrations("newscrawl")
 
@@ -170,6 +172,49 @@ def upsert_article(db: sqlite_utils.Database, article: dict[str, Any]) -> tuple[
     record["last_seen"] = seen
     db.table("articles").update(row["id"], record)
     return int(row["id"]), "unchanged" if row["content_hash"] == record["content_hash"] else "updated"
+
+
+Reclean = Callable[[str, str | None], tuple[str, Mapping[str, int]]]  # (text, title) -> (text, removed)
+
+
+def reclean_articles(db: sqlite_utils.Database, urls: Iterable[str], fn: Reclean) -> list[dict[str, int]]:
+    """Clean the stored articles of these canonical URLs (one site's: ``fn`` knows what was learned there)
+    again. ``fn(text, title)`` gives the new text and its removals (rule -> paragraphs). Every article
+    whose text changed gets its text, word count, content hash and ``cleaning`` (the removals added to
+    its counts) in one transaction: the ``articles_keep_version`` trigger keeps the text it had in
+    ``article_versions``, the FTS triggers update the index, and the URL's ``fetches`` row takes the new
+    content hash. A text ``fn`` would empty is left as it is, and so is one ``fn`` only re-spaced (no
+    removal) or another writer changed since it was read. The article's entities (``article_entities``)
+    and facts are left as they were tagged. Returns the removals of every changed article."""
+    query = (
+        "select id, url, title, text, content_hash, cleaning from articles"
+        " where url in (select value from json_each(?))"
+    )
+    changes = []
+    for row in db.query(query, [json.dumps(sorted(set(urls)))]):
+        text, removed = fn(row["text"] or "", row["title"])
+        if text.strip() and text != row["text"] and removed:
+            changes.append((row, text, dict(removed)))
+    done = []
+    with db.atomic():
+        for row, text, removed in changes:
+            cleaning = dict(json.loads(row["cleaning"] or "{}"))
+            for rule, count in removed.items():
+                cleaning[rule] = cleaning.get(rule, 0) + count
+            new_hash = content_hash(row["title"], text)
+            updated = db.execute(
+                "update articles set text = ?, word_count = ?, content_hash = ?, cleaning = ?"
+                " where id = ? and content_hash is ?",
+                [text, word_count(text), new_hash, json.dumps(cleaning, sort_keys=True), row["id"],
+                 row["content_hash"]],
+            )
+            if updated.rowcount:
+                db.execute(
+                    "update fetches set content_hash = ? where url = ? and content_hash is ?",
+                    [new_hash, row["url"], row["content_hash"]],
+                )
+                done.append(removed)
+    return done
 
 
 def entity_id(

@@ -14,6 +14,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from pipelines.guard import prefer_theirs, suspicion
 from pipelines.metadata import Metadata, elements_after, page_metadata
 from pipelines.pagetype import classify_tree
 
@@ -290,7 +291,7 @@ def _blocks(body: etree._Element) -> list[Block]:
 
 WORD = re.compile(r"\w+")
 SHINGLE = 4
-CONFIRM_MAX_WORDS = 60  # articleBody only confirms away short lines, never a long paragraph
+CONFIRM_MAX_WORDS = 25  # articleBody confirms away short lines (teasers, labels), never a sentence of prose
 TRUNCATED = re.compile(r"(\.\.\.|…|\[\s*\.\.\.\s*\])\W*$")
 
 
@@ -514,6 +515,32 @@ def drop_headlines(blocks: list[Block], headlines: list[str]) -> tuple[list[Bloc
     )
 
 
+def _trafilatura_body(doc: lxml_html.HtmlElement, url: str | None) -> etree._Element | None:
+    result = trafilatura.bare_extraction(
+        doc, url=url, include_comments=False, with_metadata=False, include_tables=True
+    )
+    return getattr(result, "body", None)
+
+
+def guard(
+    blocks: list[Block], html: str | bytes, url: str | None
+) -> tuple[list[Block], list[tuple[str, str]]]:
+    """Our blocks, or bare trafilatura's when ours look failed (:mod:`pipelines.guard`) and theirs are
+    better: the page is parsed again, unpruned, for that one comparison."""
+    if suspicion(blocks) is None:
+        return blocks, []
+    doc = parse_html(html)
+    try:
+        body = _trafilatura_body(doc, url) if doc is not None else None
+    except Exception:  # the fallback must never be what crashes
+        return blocks, []
+    theirs = _blocks(body) if body is not None else []
+    if not prefer_theirs(blocks, theirs):
+        return blocks, []
+    logger.debug("extract: fell back to bare trafilatura on %s", url)
+    return theirs, [("guard_fallback", b.text) for b in blocks] or [("guard_fallback", "")]
+
+
 def extract(
     html: str | bytes, url: str | None = None, drop_selectors: Iterable[str] = (), article_only: bool = False
 ) -> Extraction | None:
@@ -533,18 +560,16 @@ def extract(
         scanned = WITH_CLASS_OR_ID(doc)
         drop_boilerplate(doc, drop_selectors, scanned)
         pieces = split_body(doc, scanned)
-        result = trafilatura.bare_extraction(
-            doc, url=url, include_comments=False, with_metadata=False, include_tables=True
-        )
+        body = _trafilatura_body(doc, url)
     except Exception as exc:  # trafilatura and lxml are robust, but a page must never crash a crawl
         logger.warning("extraction failed on %s: %r", url, exc)
         return None
-    body = getattr(result, "body", None)
     blocks = _blocks(body) if body is not None else []
     blocks, mended = _mend_split(blocks, pieces)
     blocks, reasons = reconcile(blocks, metadata.article_body)
+    blocks, guarded = guard(blocks, html, url)
     blocks, headlines = drop_headlines(blocks, metadata.headlines)
-    reasons = mended + reasons + headlines
+    reasons = mended + reasons + guarded + headlines
     blocks = _with_lead(blocks, lead)
     if not blocks:
         return None

@@ -8,9 +8,11 @@ learns each site's boilerplate across pages) and the store (one writer) run in t
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from typing import Any
 from urllib.parse import urlsplit
 
+import sqlite_utils
 from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -28,6 +30,7 @@ from pipelines.stages import (
     entities_stage,
     extract_stage,
     language_stage,
+    reclean_stored,
 )
 
 logger = logging.getLogger(__name__)
@@ -100,12 +103,20 @@ class ExtractPipeline(StagePipeline):
             raise self.drop(item, rejected) from None
         adapter.pop("html", None)
         for key, value in article.items():
-            adapter[key] = value
+            if key != "reasons":  # the removed texts are for --debug logs and the eval, not the item
+                adapter[key] = value
         return item
 
 
 class CleanPipeline(StagePipeline):
-    """Promo and boilerplate removal, with per-site learning of template paragraphs."""
+    """Promo and boilerplate removal, with per-site learning of template paragraphs and headlines.
+
+    At the end of the crawl the articles it cleaned are cleaned again with what the crawl learned
+    (:func:`~pipelines.stages.reclean_stored`): the pages stored before a shape was learned lose it too.
+    By then every item has been stored: Scrapy closes the pipelines once the scraper has no item left in
+    them, and the store closes its database only on ``spider_closed``, after that. The entities of a
+    re-cleaned article stay as they were tagged.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -113,22 +124,44 @@ class CleanPipeline(StagePipeline):
         self.debug = crawler.settings.getbool("NEWSCRAWL_DEBUG_CLEAN")
         self.db_path = crawler.settings.get("NEWSCRAWL_DB")
         self.memory = BoilerplateMemory()
+        self.cleaned: dict[str, set[str]] = defaultdict(set)  # site -> canonical URLs cleaned in this crawl
 
     def open_spider(self) -> None:
         self.memory = BoilerplateMemory(db=database.open_db(self.db_path) if self.db_path else None)
 
     def close_spider(self) -> None:
+        if self.memory.db is not None:
+            for site, urls in self.cleaned.items():
+                self.reclean(self.memory.db, site, urls)
         self.memory.save()
+
+    def reclean(self, db: sqlite_utils.Database, site: str, urls: set[str]) -> None:
+        """Clean the site's articles of this crawl again with what the crawl learned, and count it."""
+        stats = reclean_stored(db, urls, self.memory.learned(site), self.memory.headlines(site))
+        if self.stats:
+            for key, count in stats.items():
+                self.stats.inc_value(key, count)
+        if stats["clean/retroactive/articles"]:
+            logger.info(
+                "Re-cleaned %d earlier articles of %s with what the crawl learned",
+                stats["clean/retroactive/articles"],
+                site,
+            )
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         site = str(adapter.get("site"))
-        self.memory.observe(site, str(adapter.get("url")), [b.text for b in adapter.get("blocks") or []])
+        url = str(adapter.get("url"))
+        blocks = [b.text for b in adapter.get("blocks") or []]
+        self.memory.observe(site, url, blocks, adapter.get("title"))
         article = dict(adapter.items())
         try:
-            article = clean_stage(article, self.memory.learned(site), self.min_words, self.debug)
+            article = clean_stage(
+                article, self.memory.learned(site), self.min_words, self.debug, self.memory.headlines(site)
+            )
         except Rejected as rejected:
             raise self.drop(item, rejected) from None
+        self.cleaned[site].add(url)
         adapter.pop("blocks", None)
         for key in ("text", "word_count", "removed"):
             adapter[key] = article[key]

@@ -7,25 +7,26 @@ from functools import lru_cache
 
 SHORT = 45  # promo rules only judge paragraphs of at most this many words
 
+# Each rule is kept only while its false removals over the whole corpus stay near zero: `make eval` prints
+# them per rule, and a rule with two or more that removes more than one paragraph of gold body per 20 of
+# boilerplate goes (issue 13 removed 18 that way: "newsletter", "click here", "read more", "sign up for",
+# "should investors sell", "worth buying" anywhere ...; the line-end "or is it worth buying X?" stays: 14
+# true and no false removals). Site learning catches what a site repeats instead.
 PROMO_SOURCES = (
     # buy/sell teasers, English and German
     r"\b(buy or sell|sell or buy|kaufen oder verkaufen|verkaufen oder kaufen)\b\s*[?!.:]",
     r"\b(buy|sell|hold), (buy|sell|hold),? or (buy|sell|hold)\b",
+    r"\bor is it worth buying\b[^.]*\?\W*$",  # "Should investors sell now? Or is it worth buying X?"
     r"\b(kaufen|verkaufen) oder (lieber )?(abwarten|halten|verkaufen|kaufen)\s*\?",
-    r"\bshould (investors|you) (sell|buy)\b",
-    r"\bworth buying\b",
-    r"\bkaufen\s*\?",
     r"\bverkaufen\s*\?",
     r"\burgent action needed\b",
     r"\bfree (stock )?analysis\b",
     r"\bkostenlose[nr]? analyse\b",
-    r"\bspeak for themselves\b",
     r"\bhandlungsbedarf\b",
     # read more / click here
-    r"^\W*(read|see|watch|listen)\s+(more|also|next)\b",
     r"\bread more here\b",
     r"^\W*related\s*:",
-    r"^\W*(also read|more on this|recommended|trending|most popular|must read|top stories)\b",
+    r"^\W*(must read|more on this|recommended|trending|most popular|top stories)\W*$",  # bare labels
     r"^\W*(lesen sie (auch|mehr)|mehr zum thema|auch interessant|weiterlesen|hier weiterlesen)\b",
     r"\bhier weiterlesen\b",
     # "read also / read more" in other languages (pl, no, da, sv, nl/af, fr, es, it, pt, zu, sw)
@@ -35,22 +36,14 @@ PROMO_SOURCES = (
     r"|more)\s*[:|»>]",
     r"^\W*(czytaj więcej|les også|læs også|läs också|lees ook|lire aussi|leggi anche|leia também"
     r"|funda futhi|soma pia)\W*$",
-    r"^\W*>>",
-    r"^\W*(watch|listen|video|podcast|don't miss)\s*:",
-    r"\bclick here\b",
     r"\bklicken sie hier\b",
     r"^\W*tap here\b",
     r"\bstory continues below\b",
     r"\barticle continues below\b",
     r"\bcontinue reading\b",
     # subscriptions, newsletters, apps
-    r"^\W*(sign up|subscribe|register|join)\b",
-    r"\bsign up (for|to)\b",
-    r"\bsubscribe (to|for|now)\b",
-    r"\bnewsletter\b",
     r"\bjetzt (kostenlos )?(abonnieren|anmelden|registrieren)\b",
     r"\b(download|get) (our|the) (free )?app\b",
-    r"\bin (our|the) app\b",
     r"\bin unserer app\b",
     r"\bapps? for (ios|iphone) and android\b",
     r"\bcanal de (telegram|youtube|whatsapp)\b",
@@ -65,7 +58,6 @@ PROMO_SOURCES = (
     r"\b(provision|geld|eine kleine provision) erhalten wir\b",
     r"\be-?paper\b.{0,40}\bapp\b",
     r"\bfollow us on\b",
-    r"\bunlimited (digital )?access\b",
     r"\bstart your free trial\b",
     r"\b(delivered|straight) (to|in) your inbox\b",
     r"\b(log|sign) in or (create|register)\b",
@@ -83,8 +75,6 @@ PROMO_SOURCES = (
     r"^\W*(empfohlener (redaktioneller )?inhalt|recommended editorial content)\W*$",
     r"\bausgewählten,? externen inhalt\b",
     r"\bexterne[nr]? inhalte? ((\w+ ){0,3})?(anzeigen|angezeigt|laden|geladen|zulassen|aktivieren)\b",
-    r"\baffiliate[- ]links?\b",
-    r"\b(earn|receive) (us )?(a )?(small )?(commission|provision)\b",
     r"\b(lest|lesen sie) den originalartikel\b",
     r"\bread the original article\b",
     r"\bmaschinelle übersetzung\b",
@@ -124,7 +114,6 @@ PROMO_SOURCES = (
     # English reader plugs
     r"^\W*follow [\w .@&'-]{1,40} on (twitter|instagram|facebook|x|linkedin|tiktok|youtube)\b",
     r"\bsubmit (your|a) letter to the editor\b",
-    r"\balready (a )?subscriber\b",
     r"\bfirst-time subscribers\b",
     # Polish
     r"\bzapraszamy (też )?do subskrypcji\b",

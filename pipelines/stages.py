@@ -7,10 +7,14 @@ extract -> clean -> language -> entities; each returns the article or raises
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from pipelines.clean import clean
+import sqlite_utils
+
+from pipelines import database
+from pipelines.clean import clean, reclean
 from pipelines.entities import summarise, tag_many
 from pipelines.extract import extract, refusal
 from pipelines.finance import facts
@@ -71,27 +75,66 @@ def extract_stage(
         declared_language=meta.declared_language,
         blocks=result.blocks,
         removed=dict(result.removed),  # extraction's removals: a repeated headline, lines not in articleBody
+        reasons=list(result.reasons),  # (rule, text) of every paragraph removed, for --debug and the eval
     )
     return article
 
 
 def clean_stage(
-    article: Article, learned: Iterable[str] = (), min_words: int = 0, debug: bool = False
+    article: Article,
+    learned: Iterable[str] = (),
+    min_words: int = 0,
+    debug: bool = False,
+    headlines: Mapping[str, str] | None = None,
+    page_count: Callable[[str], int] | None = None,
 ) -> Article:
-    """Replace ``blocks`` by the clean ``text``; reject bodies shorter than ``min_words``."""
-    cleaned = clean(article.pop("blocks", []), article.get("title"), article.get("authors") or [], learned)
+    """Replace ``blocks`` by the clean ``text``; reject bodies shorter than ``min_words``. ``learned``,
+    ``headlines`` and ``page_count``: what site learning knows of the article's site
+    (:mod:`pipelines.boilerplate`)."""
+    cleaned = clean(
+        article.pop("blocks", []),
+        article.get("title"),
+        article.get("authors") or [],
+        learned,
+        headlines,
+        page_count,
+    )
     if debug:
         for rule, text in cleaned.reasons:
             logger.info("clean: removed by %s: %s | %.120s", rule, article.get("url"), text)
     removed = dict(article.get("removed") or {})
     for rule, count in cleaned.removed.items():
         removed[rule] = removed.get(rule, 0) + count
-    article.update(text=cleaned.text, word_count=word_count(cleaned.text), removed=removed)
+    reasons = [*(article.get("reasons") or []), *cleaned.reasons]
+    article.update(text=cleaned.text, word_count=word_count(cleaned.text), removed=removed, reasons=reasons)
     if not cleaned.blocks:
         raise Rejected("no_text", "nothing left after cleaning")
     if article["word_count"] < min_words:
         raise Rejected("too_short", f"{article['word_count']} words")
     return article
+
+
+def reclean_stored(
+    db: sqlite_utils.Database,
+    urls: Iterable[str],
+    learned: Iterable[str],
+    headlines: Mapping[str, str] | None = None,
+) -> Counter[str]:
+    """Clean the stored articles ``urls`` of a site again with what site learning knows at the end of a
+    crawl (:func:`pipelines.clean.reclean`): the pages stored before a promo's shape or a teaser's headline
+    was learned. Returns the stats: ``clean/retroactive/articles`` (articles changed) and
+    ``clean/retroactive/<rule>`` (paragraphs removed). Entities of a changed article stay as tagged."""
+    learned = frozenset(learned)
+
+    def again(text: str, title: str | None) -> tuple[str, dict[str, int]]:
+        cleaned = reclean(text, title, learned, headlines)
+        return cleaned.text, cleaned.removed
+
+    stats: Counter[str] = Counter()
+    for removed in database.reclean_articles(db, urls, again):
+        stats["clean/retroactive/articles"] += 1
+        stats.update({f"clean/retroactive/{rule}": count for rule, count in removed.items()})
+    return stats
 
 
 def language_stage(article: Article, allowed: Iterable[str] = ()) -> Article:

@@ -17,6 +17,7 @@ from typing import Any
 
 WORDS = " ".join(f"Sentence {i} about chip makers, central banks, bond markets and the economy."
                  for i in range(40))
+# each page adds its own words: one sentence on four pages of a site would be its template
 UMLAUTS = "Die Münchner Börse schloss höher; Anleger in Zürich zahlten 5 € mehr für Aktien."
 
 
@@ -179,16 +180,16 @@ class FaultHandler(BaseHTTPRequestHandler):
             self.partial(20_000, article("Truncated").encode()[:1500], reset=False)
         elif path == "/news/latin1-page-without-charset-story":
             meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
-            html = article("Börse Zürich", f"Zürich: {UMLAUTS}", meta)
+            html = article("Börse Zürich", f"Zürich: {UMLAUTS} Der Handel begann früh.", meta)
             self.send(200, html.encode("cp1252"), "text/html")
         elif path == "/news/utf8-page-declared-as-latin1-story":
-            html = article("Börse München", f"München: {UMLAUTS}")
+            html = article("Börse München", f"München: {UMLAUTS} Der Umsatz blieb gering.")
             self.send(200, html.encode(), "text/html; charset=iso-8859-1")
         elif path == "/news/cp1252-page-declared-as-utf8-story":
-            html = article("Börse Frankfurt", f"Frankfurt: {UMLAUTS}")
+            html = article("Börse Frankfurt", f"Frankfurt: {UMLAUTS} Die Kurse schwankten stark.")
             self.send(200, html.encode("cp1252"), "text/html; charset=utf-8")
         elif path == "/news/page-with-unknown-charset-story":
-            html = article("Börse Wien", f"Wien: {UMLAUTS}")
+            html = article("Börse Wien", f"Wien: {UMLAUTS} Viele Anleger warteten ab.")
             self.send(200, html.encode(), "text/html; charset=x-no-such-charset")
         elif path == "/news/gzip-bomb-story-page-here":
             self.send(200, BOMB, "text/html", Content_Encoding="gzip")

@@ -50,11 +50,27 @@ def test_byline_dateline_and_credit_at_top_removed() -> None:
     assert result.removed == {"byline": 3}
 
 
-def test_promo_lines_removed_in_english_and_german() -> None:
-    promos = [
-        "Should investors sell immediately? Or is it worth buying Nvidia?",
+def test_phrasings_whose_rules_removed_gold_text_are_left_to_site_learning() -> None:
+    """These rules went: over the corpus they removed more than one paragraph of article text per 20 of
+    boilerplate. On one page the lines stay; repeated on a site's pages, site learning removes them."""
+    lines = [
+        "Should investors sell immediately? Analysts are split on Nvidia.",
         "READ MORE: Apple's new headset sells out",
         "Sign up for our free newsletter",
+        "Die mit einem Symbol gekennzeichneten Links sind Affiliate-Links.",
+    ]
+    blocks = [BODY[0], *[Block("p", p) for p in lines], BODY[1]]
+    assert clean(blocks).removed == {}
+    memory = BoilerplateMemory()
+    for page in ("/a", "/b"):
+        memory.observe("site", page, lines)
+    assert clean(blocks, learned=memory.learned("site")).removed == {"learned": 3}  # calls: from 2 pages
+    memory.observe("site", "/c", lines)
+    assert clean(blocks, learned=memory.learned("site")).removed == {"learned": 4}  # the note: from 3
+
+
+def test_promo_lines_removed_in_english_and_german() -> None:
+    promos = [
         "Advertisement",
         "Story continues below",
         "Click here to download our app",
@@ -128,10 +144,10 @@ def test_learned_template_paragraph_removed() -> None:
 
 def test_shape_not_learned_below_threshold() -> None:
     memory = BoilerplateMemory(min_pages=3)
-    memory.observe("site", "/a", ["Our analysts rate Alibaba a strong buy."])
-    memory.observe("site", "/a", ["Our analysts rate Alibaba a strong buy."])
-    memory.observe("site", "/b", ["Our analysts rate Tencent a strong buy."])
-    assert memory.learned("site") == frozenset()
+    memory.observe("site", "/a", ["Our analysts follow Alibaba closely in the region."])
+    memory.observe("site", "/a", ["Our analysts follow Alibaba closely in the region."])
+    memory.observe("site", "/b", ["Our analysts follow Tencent closely in the region."])
+    assert memory.learned("site") == frozenset()  # two pages, and no call to action: three are needed
     assert memory.learned("other") == frozenset()
 
 
@@ -160,7 +176,6 @@ PROMO_NOTES = [
     pytest.param(
         [
             Block("p", "Empfohlener redaktioneller Inhalt"),
-            Block("p", "Die mit einem Symbol gekennzeichneten Links sind Affiliate-Links."),
             Block("p", "Lest den Originalartikel auf Englisch hier."),
             Block("p", "Testen Sie für zwei Wochen die gedruckte Zeitung."),
         ],
@@ -187,7 +202,6 @@ PROMO_NOTES = [
             Block("p", "Sie sind aktuell nicht eingeloggt."),
             Block("p", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:"),
             Block("p", "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner"),
-            Block("p", "If you're seeing this message but you're already a subscriber, you can log in."),
             Block("p", "Zapraszamy też do subskrypcji naszego kanału."),
         ],
         id="read-also prefixes, widgets and reader plugs",
@@ -214,7 +228,6 @@ PROMO_NOTES = [
             Block("p", "Receive News & Ratings for Apple Daily - Enter your email address below."),
             Block("p", "Nvidia stock: buy, hold or sell?"),
             Block("p", "Apple-Aktie: Jetzt kaufen oder lieber abwarten?"),
-            Block("p", "WATCH: Video of the launch"),
         ],
         id="investment-newsletter plugs",
     ),
@@ -236,7 +249,6 @@ PROMO_NOTES = [
     pytest.param(
         [
             Block("p", "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird."),
-            Block("p", "We select everything we recommend. Buying through us may earn us a commission."),
             Block("p", "【キャンペーン】有料記事読み放題！今なら2カ月間月額100円！"),
             Block("p", "Unabhängiger Journalismus braucht deine Unterstützung."),
             Block("p", "Article content"),
@@ -297,7 +309,7 @@ def test_caption_starting_with_pictured_removed() -> None:
 def test_run_of_headings_at_the_end_is_content() -> None:
     points = [Block("h", f"{i}. The company owns more than {i} thousand projects.") for i in range(1, 5)]
     assert texts(clean([*BODY, *points]).blocks) == texts([*BODY, *points])
-    assert texts(clean([*BODY, points[0]]).blocks) == texts(BODY)
+    assert texts(clean([*BODY, points[0]]).blocks) == texts([*BODY, points[0]])  # no rule for one either
 
 
 def test_syndication_disclaimer_and_correction_notes_removed() -> None:
@@ -375,7 +387,7 @@ def test_promo_rules_bucketed_by_first_letter_match_as_written() -> None:
     assert _first_letters(r"(download|get) (our|the) app") == {"d", "g"}
     assert _first_letters(r"(the )?app") is None  # an optional first word: no bucket
     assert _first_letters(r"[a-z]+ now") is None
-    result = clean([BODY[0], Block("p", "Should investors sell immediately? Or is it worth buying Alibaba?"),
+    result = clean([BODY[0], Block("p", "Alibaba stock: buy or sell?"),
                     Block("p", "GET THE APP: download our free app"), BODY[1]])
     assert texts(result.blocks) == texts(BODY)
 

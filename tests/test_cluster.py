@@ -16,6 +16,7 @@ import redis
 import sqlite_utils
 
 from tests.conftest import EXPECTED, ROOT, demo_sites_dir, free_port
+from tests.test_retroactive_clean import TOPICS, story, story_item
 
 REDIS_SERVER = shutil.which("redis-server")
 
@@ -141,3 +142,25 @@ def test_writer_crash_loses_nothing(redis_url: str, demo_site: str, tmp_path: Pa
     assert writer.returncode == 0, writer.stderr[-3000:]
     assert stored(tmp_path / "news.db", demo_site) == sorted(pages)
     assert server.llen("news_cluster:items:writing") == 0 and server.llen("news_cluster:items") == 0
+
+
+def test_writer_recleans_its_earlier_articles_when_it_exits(
+    redis_url: str, demo_site: str, tmp_path: Path
+) -> None:
+    """Four pages with a promo learned on the 2nd and a note on the 3rd: at its idle exit the writer
+    cleans the 1st and 2nd again (``tests/test_retroactive_clean.py``)."""
+    url = f"{redis_url}/3"
+    server = redis.Redis.from_url(url)
+    items = [json.dumps({"worker": "w1", "article": story_item(n, c)}) for n, c in enumerate(TOPICS)]
+    server.rpush("news_cluster:items", *items)
+    server.hset("news_cluster:workers", "w1", json.dumps({"responses": 4, "items": 4}))  # a finished worker
+    writer = write(url, sites_dir(tmp_path, demo_site), tmp_path / "news.db", "--no-entities")
+    assert writer.returncode == 0, writer.stderr[-3000:]
+    stats = json.loads(writer.stdout.splitlines()[-1])
+    assert (stats["clean/retroactive/articles"], stats["clean/retroactive/learned"]) == (2, 3)
+    db = sqlite_utils.Database(tmp_path / "news.db")
+    texts = [r[0] for r in db.execute("select text from articles order by url")]
+    assert texts == ["\n\n".join(story(company)) for company in TOPICS]
+    assert db.execute("select count(*) from article_versions").fetchone()[0] == 2
+    run = json.loads(next(db.query("select stats from crawl_runs where spider = 'writer'"))["stats"])
+    assert run["clean/retroactive/articles"] == 2

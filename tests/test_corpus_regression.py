@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from newscrawl.cli import process, read_html
+from newscrawl.cli import first_pass, process, read_html, second_pass
 from pipelines.boilerplate import BoilerplateMemory
 
 
@@ -20,17 +20,23 @@ def words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def test_promo_site_leaks_no_promo_and_keeps_the_body(shared: Path) -> None:
+def test_promo_sites_leak_almost_no_promo_and_keep_the_body(shared: Path) -> None:
+    """All 34 pages of the three promo sites, through `newscrawl extract`'s two passes."""
     memory = BoilerplateMemory()
-    leaked, lost, total = [], 0, 0
-    for case in cases(shared, "promo")[:12]:
-        html = read_html(shared / "corpus" / "promo" / case["html_file"])
-        text = words(process(html, case["url"], memory, debug=False)["text"])
-        leaked += [m for m in case["must_not"] if words(m) in text]
+    pages = [
+        (case, first_pass(read_html(shared / "corpus" / "promo" / case["html_file"]), case["url"], memory))
+        for case in cases(shared, "promo")
+    ]
+    leaked, lines, lost, total = 0, 0, 0, 0
+    for case, article in pages:
+        text = words(second_pass(article, memory, debug=False)["text"])
+        leaked += sum(words(m) in text for m in case["must_not"])
+        lines += len(case["must_not"])
         lost += sum(words(m) not in text for m in case["must_have"])
         total += len(case["must_have"])
-    assert leaked == []
-    assert lost <= total * 0.01
+    assert (lines, total) == (144, 928)
+    assert leaked <= 0.025 * lines
+    assert lost <= 0.005 * total
 
 
 def test_fundus_pages_keep_their_metadata(shared: Path) -> None:

@@ -62,10 +62,25 @@ def test_article_clean(crawl: dict[str, Any], article: dict[str, Any]) -> None:
     assert row["language"] == article["language"]
     assert json.loads(row["authors"]) == article["authors"]
     assert (row["published"] or "")[:10] == article["published"]
-    assert row["text"].startswith(article["first_words"])
-    assert row["text"].endswith(article["last_words"])
+    known = KNOWN_LEAKS.get(article["path"], [])
+    text = row["text"]
+    for line in known:
+        text = text.replace(f"\n\n{line}", "")
+    assert text.startswith(article["first_words"])
+    assert text.endswith(article["last_words"])
     leaked = [line for line in article["must_not"] if line in row["text"]]
-    assert leaked == []
+    assert leaked == known
+
+
+# Single-page "Click here to ..." plugs: the "click here" rule went (issue 13: over the corpus it removed 11
+# paragraphs of article text for 7 of boilerplate, "You can CLICK HERE for the full tutorial."), and a
+# line a site prints once gives site learning nothing to count. Known, and exact: a change shows here.
+KNOWN_LEAKS = {
+    "/markets/2025/copper-hits-record-as-chilean-mine-outage-tightens-supply":
+        ["Click here to download our free guide to investing in commodities."],
+    "/markets/2025/dividend-stocks-three-utilities-raising-payouts":
+        ["Click here to see our full list of dividend stocks for 2026."],
+}
 
 
 def test_feed_export_alongside_store(crawl: dict[str, Any]) -> None:

@@ -71,8 +71,10 @@ class Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def site() -> Iterator[Site]:
     server = Site(("127.0.0.1", 0), Handler)
-    server.pages = {f"/news/incremental-story-number-{i}": article(f"Story {i}", f"Story {i} body.")
-                    for i in range(3)}
+    # a first line of its own shape on each page: one the three share ("Story 0 body.") is learned as the
+    # site's template, and the pages stored before that are cleaned again at the end (a version each)
+    server.pages = {f"/news/incremental-story-number-{i}": article(f"Story {i}", f"Story {i} body, {n} run.")
+                    for i, n in enumerate(["first", "second", "third"])}
     server.conditional, server.statuses = [], []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield server
