@@ -88,12 +88,6 @@ eval: install
 	$(BIN)/python bench/eval_entities.py $(EVAL_FLAGS); s2=$$?; \
 	test $$s1 = 0 && test $$s2 = 0
 
-## train: rebuild pipelines/data/paragraph_model.json from ../shared/corpus (tune half; deterministic)
-.PHONY: train
-train: install
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-train.txt
-	$(BIN)/python bench/train_paragraphs.py
-
 .PHONY: dump bench-serve chromium
 DUMPS ?= data/dumps
 BENCH_ARTICLES ?= 100000

@@ -82,9 +82,7 @@ def second_pass(article: dict[str, Any], memory: BoilerplateMemory, debug: bool)
     if not article.get("error"):
         site = article["site"]
         try:
-            article = clean_stage(
-                article, memory.learned(site), 0, debug, memory.headlines(site), memory.counter(site)
-            )
+            article = clean_stage(article, memory.learned(site), 0, debug, memory.headlines(site))
             timings["extract_clean"] = timings.get("extract", 0.0) + time.perf_counter() - clock
             article = language_stage(article)
         except Rejected as rejected:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -34,12 +34,14 @@ STRUCTURAL = "structural:"  # the key prefix under which a page's own patterns a
 SHAPE_VERSION = "2"  # part of every key: shapes saved with another masking never match by accident
 
 
+@lru_cache(maxsize=16384)  # a site repeats its template lines, and learning asks twice per paragraph
 def masked(text: str) -> str:
     """A paragraph with numbers as 0 and every run of capitalised words as N, case-folded."""
     out = NAME.sub("N", NUMBER.sub("0", " ".join(text.split())))
     return NAME_RUN.sub("N", out).casefold()
 
 
+@lru_cache(maxsize=16384)
 def shape(text: str) -> str:
     """A paragraph with names, numbers and dates masked, hashed to a short key."""
     key = f"{SHAPE_VERSION}:{masked(text)}"
@@ -49,6 +51,7 @@ def shape(text: str) -> str:
 KEPT_WORD = re.compile(r"\b[^\W\d_]{2,}\b")  # a word the masking left: "or" in "N: N or N?!"
 
 
+@lru_cache(maxsize=16384)
 def learnable(text: str) -> bool:
     """Short, and not names alone: a heading of capitalised words ("Key Takeaways") masks to "N", the
     shape of every such heading of the site."""
@@ -63,22 +66,53 @@ LABEL_MAX_WORDS = 25  # "READ MORE: <another article's headline>" is a short lin
 def label_key(text: str) -> str | None:
     """The key of a short line's leading label ("READ MORE: ...", "Lesen Sie auch | ..."): site learning
     counts the label across the site's pages, whatever headline follows it."""
+    head = text[:40]
+    if ":" not in head and "|" not in head and ">" not in head and "»" not in head:
+        return None  # the common case, without the regex
     found = LABEL.match(text)
     if found is None or len(text.split()) > LABEL_MAX_WORDS:
         return None
     return LABEL_PREFIX + found.group(1).casefold()
 
 
-def keys(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def keys(text: str) -> tuple[str, ...]:
     """What site learning counts for a paragraph: its shape, and its label when it has one."""
     label = label_key(text)
-    return [shape(text), label] if label else [shape(text)]
+    return (shape(text), label) if label else (shape(text),)
 
 
 def headline_key(text: str | None) -> str:
     """A headline as compared with paragraphs: case-folded words, '' when too short to be one."""
     words = re.findall(r"\w+", (text or "").casefold())
     return " ".join(words) if len(words) >= HEADLINE_MIN_WORDS else ""
+
+
+class SiteHeadlines:
+    """The headline keys of one site's pages, indexed by their first words for the teaser rule."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, str] = {}  # headline key -> the page it is the headline of
+        self._by_start: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, key: str, page: str) -> None:
+        if key and key not in self.pages:
+            self.pages[key] = page
+            self._by_start[_start(key)].add(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.pages
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def starting_like(self, key: str) -> frozenset[str]:
+        """The headlines whose first words are ``key``'s first words."""
+        return frozenset(self._by_start.get(_start(key), ()))
+
+
+def _start(key: str) -> str:
+    return " ".join(key.split()[:HEADLINE_MIN_WORDS])
 
 
 class BoilerplateMemory:
@@ -105,7 +139,7 @@ class BoilerplateMemory:
         self._learned: dict[str, set[str]] = defaultdict(set)  # kept up to date: no scan per page
         self._loaded: set[str] = set()
         self._dirty: dict[str, set[str]] = defaultdict(set)
-        self._headlines: dict[str, dict[str, str]] = defaultdict(dict)  # site -> headline key -> page
+        self._headlines: dict[str, SiteHeadlines] = defaultdict(SiteHeadlines)
         self._structural: dict[str, set[str]] = defaultdict(set)  # shapes seen twice on one page
         self._label_shapes: dict[tuple[str, str], set[str]] = defaultdict(set)  # the shapes a label leads
 
@@ -113,17 +147,13 @@ class BoilerplateMemory:
         self._load_once(site)
         return frozenset(self._learned.get(site, ()))
 
-    def headlines(self, site: str) -> Mapping[str, str]:
-        """The headline keys (:func:`headline_key`) of the site's pages seen so far, each with its page."""
-        return MappingProxyType(self._headlines[site])
+    def headlines(self, site: str) -> SiteHeadlines:
+        """The headline keys (:func:`headline_key`) of the site's pages seen so far."""
+        return self._headlines[site]
 
     def page_count(self, site: str, text: str) -> int:
         """On how many pages of the site a paragraph's shape was seen."""
         return len(self.pages.get((site, shape(text)), ()))
-
-    def counter(self, site: str) -> Callable[[str], int]:
-        """:meth:`page_count` for one site, as the cleaning takes it."""
-        return lambda text: self.page_count(site, text)
 
     def needed(self, example: str) -> int:
         """On how many pages a shape must be seen to count: fewer for a call to action or a teaser."""
@@ -134,7 +164,8 @@ class BoilerplateMemory:
             return
         if key[1].startswith(LABEL_PREFIX) and len(self._label_shapes[key]) < 2:
             return  # a label counts when what follows it varies ("READ MORE: <another headline>")
-        if len(self.pages[key]) >= self.needed(self.examples[key]):
+        pages = len(self.pages[key])
+        if pages >= self.call_pages and pages >= self.needed(self.examples[key]):
             self._learned[key[0]].add(key[1])
 
     def observe(
@@ -143,8 +174,7 @@ class BoilerplateMemory:
         """Record a page's paragraphs (and its headline); returns (shape, example, page count) of changed
         shapes."""
         self._load_once(site)
-        if headline_key(title):
-            self._headlines[site].setdefault(headline_key(title), page)
+        self._headlines[site].add(headline_key(title), page)
         changed = []
         keyed = [(text, keys(text)) for text in dict.fromkeys(paragraphs) if learnable(text)]
         seen = Counter(k for _, ks in keyed for k in ks)  # over distinct lines: a block placed twice is one

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipelines.boilerplate import headline_key, keys
+from pipelines.boilerplate import SiteHeadlines, headline_key, keys
 from pipelines.extract import Block
-from pipelines.paragraphs import Model, features, model
 from pipelines.promo import is_promo, word_count
 
 BYLINE = re.compile(
@@ -118,9 +117,7 @@ class Context:
     title: str | None
     authors: list[str]
     learned: frozenset[str]
-    headlines: Mapping[str, str] = field(default_factory=dict)  # other articles' headline keys of the site
-    page_count: Callable[[str], int] | None = None  # on how many of the site's pages a paragraph's shape was
-    model: Model | None = None  # the paragraph classifier, when used
+    headlines: SiteHeadlines = field(default_factory=SiteHeadlines)  # the site's articles' headline keys
 
 
 def headline_rule(blocks: list[Block], ctx: Context) -> list[bool]:
@@ -148,9 +145,12 @@ def teaser_rule(blocks: list[Block], ctx: Context) -> list[bool]:
     return [bool(GLUED_DATE.match(b.text)) for b in blocks]
 
 
+NO_WORD = re.compile(r"^[^\w]*$")  # no letter and no digit: "|", "•", "→", "* * *"
+
+
 def markup_rule(blocks: list[Block], ctx: Context) -> list[bool]:
-    """Template syntax printed as text and separator lines without a word."""
-    return [bool(MARKUP.match(b.text.strip())) for b in blocks]
+    """Template syntax printed as text, and lines without a letter or a digit (separators, icons)."""
+    return [bool(MARKUP.match(b.text.strip()) or NO_WORD.match(b.text)) for b in blocks]
 
 
 def bio_rule(blocks: list[Block], ctx: Context) -> list[bool]:
@@ -187,18 +187,17 @@ TEASER_MAX_WORDS = 60  # a teaser is a headline, maybe with a line of blurb afte
 TEASER_END = re.compile(r"(\.\.\.|…)\W*$")
 
 
-def _teases(text: str, headlines: Mapping[str, str], own: str) -> bool:
+def _teases(text: str, headlines: SiteHeadlines, own: str) -> bool:
     """The paragraph is another article's headline, starts with one, or is one cut short ("…")."""
     key = headline_key(text)
     if not key or key == own or len(key.split()) > TEASER_MAX_WORDS:
         return False
     if key in headlines:
         return True
-    words = key.split()
-    starts = (" ".join(words[:n]) for n in range(4, min(len(words), 40)))
-    if any(start in headlines and start != own for start in starts):
+    alike = headlines.starting_like(key) - {own}  # headlines with the same first words
+    if any(key.startswith(h + " ") for h in alike):
         return True  # the headline, then its blurb
-    return bool(TEASER_END.search(text)) and any(h.startswith(key) for h in headlines if h != own)
+    return bool(TEASER_END.search(text)) and any(h.startswith(key) for h in alike)
 
 
 def teaser_headline_rule(blocks: list[Block], ctx: Context) -> list[bool]:
@@ -207,14 +206,6 @@ def teaser_headline_rule(blocks: list[Block], ctx: Context) -> list[bool]:
         return [False] * len(blocks)
     own = headline_key(ctx.title)
     return [b.kind != "h" and _teases(b.text, ctx.headlines, own) for b in blocks]
-
-
-def classifier_rule(blocks: list[Block], ctx: Context) -> list[bool]:
-    """Paragraphs the classifier (:mod:`pipelines.paragraphs`) takes for boilerplate."""
-    if ctx.model is None or not blocks:
-        return [False] * len(blocks)
-    counts = [ctx.page_count(b.text) for b in blocks] if ctx.page_count else None
-    return [ctx.model.boilerplate(row) for row in features(blocks, ctx.title, counts)]
 
 
 DUPLICATE_MIN_WORDS = 10  # short lines repeat legitimately: FAQ answers ("Yes."), labels, calls to action
@@ -244,7 +235,6 @@ RULES: list[tuple[str, Rule]] = [
     ("bio", bio_rule),
     ("learned", learned_rule),
     ("teaser_headline", teaser_headline_rule),
-    ("classifier", classifier_rule),
     ("duplicate", duplicate_rule),
 ]
 
@@ -254,20 +244,15 @@ def clean(
     title: str | None = None,
     authors: Iterable[str] = (),
     learned: Iterable[str] = (),
-    headlines: Mapping[str, str] | None = None,
-    page_count: Callable[[str], int] | None = None,
-    use_model: bool = True,
+    headlines: SiteHeadlines | None = None,
 ) -> Cleaned:
     """Apply every rule in order; a paragraph removed by one rule is not seen by the next. ``learned``:
-    the site's boilerplate shapes; ``headlines``: its other articles' headline keys; ``page_count``: on how
-    many of its pages a paragraph's shape was seen; ``use_model``: run the shipped paragraph classifier."""
+    the site's boilerplate shapes; ``headlines``: its articles' headline keys."""
     ctx = Context(
         title=title,
         authors=list(authors),
         learned=frozenset(learned),
-        headlines=headlines or {},
-        page_count=page_count,
-        model=model() if use_model else None,
+        headlines=headlines if headlines is not None else SiteHeadlines(),
     )
     return _apply(RULES, list(blocks), ctx)
 
@@ -288,10 +273,15 @@ LATE_RULES: list[tuple[str, Rule]] = [("learned", learned_rule), ("teaser_headli
 
 
 def reclean(
-    text: str, title: str | None, learned: Iterable[str], headlines: Mapping[str, str] | None = None
+    text: str, title: str | None, learned: Iterable[str], headlines: SiteHeadlines | None = None
 ) -> Cleaned:
     """Clean a stored text again with what site learning knows now (the rules that depend on it only):
     the articles of a site stored before a promo shape or a teaser's headline was known. Paragraphs are
     the text's blank-line separated parts."""
-    ctx = Context(title=title, authors=[], learned=frozenset(learned), headlines=headlines or {})
+    ctx = Context(
+        title=title,
+        authors=[],
+        learned=frozenset(learned),
+        headlines=headlines if headlines is not None else SiteHeadlines(),
+    )
     return _apply(LATE_RULES, [Block("p", p) for p in text.split("\n\n") if p.strip()], ctx)

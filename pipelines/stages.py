@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 import sqlite_utils
 
 from pipelines import database
+from pipelines.boilerplate import SiteHeadlines
 from pipelines.clean import clean, reclean
 from pipelines.entities import summarise, tag_many
 from pipelines.extract import extract, refusal
@@ -85,19 +86,16 @@ def clean_stage(
     learned: Iterable[str] = (),
     min_words: int = 0,
     debug: bool = False,
-    headlines: Mapping[str, str] | None = None,
-    page_count: Callable[[str], int] | None = None,
+    headlines: SiteHeadlines | None = None,
 ) -> Article:
-    """Replace ``blocks`` by the clean ``text``; reject bodies shorter than ``min_words``. ``learned``,
-    ``headlines`` and ``page_count``: what site learning knows of the article's site
-    (:mod:`pipelines.boilerplate`)."""
+    """Replace ``blocks`` by the clean ``text``; reject bodies shorter than ``min_words``. ``learned`` and
+    ``headlines``: what site learning knows of the article's site (:mod:`pipelines.boilerplate`)."""
     cleaned = clean(
         article.pop("blocks", []),
         article.get("title"),
         article.get("authors") or [],
         learned,
         headlines,
-        page_count,
     )
     if debug:
         for rule, text in cleaned.reasons:
@@ -118,7 +116,7 @@ def reclean_stored(
     db: sqlite_utils.Database,
     urls: Iterable[str],
     learned: Iterable[str],
-    headlines: Mapping[str, str] | None = None,
+    headlines: SiteHeadlines | None = None,
 ) -> Counter[str]:
     """Clean the stored articles ``urls`` of a site again with what site learning knows at the end of a
     crawl (:func:`pipelines.clean.reclean`): the pages stored before a promo's shape or a teaser's headline

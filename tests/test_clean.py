@@ -396,10 +396,11 @@ def test_template_syntax_and_separator_lines_removed() -> None:
     debris = [Block("p", "+++dropcap"), Block("p", '{: legacyType="feature-small"}'),
               Block("p", "[/caption]"), Block("p", "___"), Block("p", "* * *")]
     footnote = Block("p", "[1] Quoted from the annual report of the company.")
-    smiley = Block("p", "=)")
-    result = clean([BODY[0], *debris, footnote, smiley, BODY[1]])
-    assert texts(result.blocks) == [BODY[0].text, footnote.text, smiley.text, BODY[1].text]
-    assert result.removed == {"markup": 5}
+    icons = [Block("p", "|"), Block("p", "• •"), Block("p", "=)")]  # no letter, no digit: 177 to 0 on check
+    score = Block("p", "1-1")
+    result = clean([BODY[0], *debris, footnote, *icons, score, BODY[1]])
+    assert texts(result.blocks) == [BODY[0].text, footnote.text, score.text, BODY[1].text]
+    assert result.removed == {"markup": 8}
 
 
 def test_investment_disclaimer_and_partner_note_removed_at_notice_length() -> None:

@@ -18,7 +18,7 @@ import sqlite_utils
 from newscrawl.demo.server import SITE_DIR, DemoServer
 from newscrawl.writer import ArticleProcessor
 from pipelines import database
-from pipelines.boilerplate import BoilerplateMemory, headline_key, shape
+from pipelines.boilerplate import BoilerplateMemory, SiteHeadlines, headline_key, shape
 from pipelines.promo import word_count
 from pipelines.stages import reclean_stored
 from tests.conftest import crawl_demo_site
@@ -247,7 +247,9 @@ def test_reclean_stored_counts_learned_shapes_and_teaser_headlines(small_db: sql
     teaser = "Acme opens a new plant in Ohio"
     database.store_article(small_db, article("https://example.com/t", "Acme grows", STORY[0], teaser, AD))
     learned = {shape(AD)}
-    headlines = {headline_key(teaser): "https://example.com/plant", headline_key("Acme grows"): "t"}
+    headlines = SiteHeadlines()
+    headlines.add(headline_key(teaser), "https://example.com/plant")
+    headlines.add(headline_key("Acme grows"), "t")
     urls = ["https://example.com/t", "https://example.com/a", "https://example.com/only-ad"]
     stats = reclean_stored(small_db, urls, learned, headlines)
     assert stats == Counter({"clean/retroactive/articles": 2, "clean/retroactive/learned": 2,

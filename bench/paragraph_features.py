@@ -1,29 +1,23 @@
-"""The paragraph classifier: is an extracted paragraph boilerplate? Features that name no phrasing.
+"""Features of the paragraph-classifier experiment (``bench/train_paragraphs.py``): is a paragraph the
+rules leave boilerplate? General features that name no phrasing (:data:`FEATURES`): length and shape,
+punctuation, cue words from the per-language lists (:mod:`pipelines.cues`), digits, block kind, position,
+how much of its vocabulary the rest of the article shares, how often site learning saw its shape.
 
-Each paragraph of a page is described by general features (:data:`FEATURES`): its length and shape,
-its punctuation, cue words from the per-language lists (:mod:`pipelines.cues`), digits, its block kind,
-its position, how much of its vocabulary the rest of the article shares, and how often site learning has
-seen its shape. A logistic regression over them is trained by ``bench/train_paragraphs.py`` (``make
-train``) on the ``tune`` half of ``../shared/corpus`` and shipped as ``pipelines/data/paragraph_model.json``;
-here it is applied with plain Python, no scikit-learn at run time.
+Not shipped: measured on ../shared/corpus (issue 13), no model over them removes boilerplate at 20 per
+content paragraph on ``check`` beyond what the no-letter rule of ``pipelines/clean.py`` removes.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Protocol
 
 from pipelines.boilerplate import LABEL
 from pipelines.cues import cue_words
 
-MODEL_PATH = Path(__file__).resolve().parent / "data" / "paragraph_model.json"
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 CONTENT = re.compile(r"[^\W\d_]{4,}")  # content-bearing words for the lexical overlap
 SENTENCE_END = re.compile(r"[.!?…\"'”»)]\s*$")
@@ -111,50 +105,3 @@ def features(
             math.log1p(pages),
         ])  # fmt: skip
     return rows
-
-
-@dataclass(frozen=True)
-class Model:
-    """A logistic regression: standardised features, weights, intercept, the removal threshold."""
-
-    names: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    intercept: float
-    threshold: float
-    version: str = ""
-
-    def probability(self, row: Sequence[float]) -> float:
-        """The probability that a paragraph with these features is boilerplate."""
-        z = self.intercept + sum(
-            w * (x - m) / s for w, x, m, s in zip(self.weights, row, self.mean, self.scale, strict=True)
-        )
-        return 1 / (1 + math.exp(-max(min(z, 40.0), -40.0)))
-
-    def boilerplate(self, row: Sequence[float]) -> bool:
-        return self.probability(row) >= self.threshold
-
-
-def load_model(path: Path = MODEL_PATH) -> Model | None:
-    """The shipped model, or None when there is none or its features are not this code's."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if tuple(data.get("features", ())) != FEATURES:
-        return None
-    return Model(
-        names=FEATURES,
-        mean=tuple(data["mean"]),
-        scale=tuple(data["scale"]),
-        weights=tuple(data["weights"]),
-        intercept=float(data["intercept"]),
-        threshold=float(data["threshold"]),
-        version=str(data.get("version", "")),
-    )
-
-
-@lru_cache(maxsize=1)
-def model() -> Model | None:
-    return load_model()
