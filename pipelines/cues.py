@@ -1,4 +1,4 @@
-"""Cue words of calls to action and teasers, kept as data files per language (``pipelines/data/cues``).
+"""Cue words of calls to action and teasers, kept as data files per language (``pipelines/lexicons/cues``).
 
 A cue never removes a line by itself: site learning lets a repeated line that looks like a call to action
 or a teaser count from fewer pages (:mod:`pipelines.boilerplate`).
@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-CUES_DIR = Path(__file__).resolve().parent / "data" / "cues"
+CUES_DIR = Path(__file__).resolve().parent / "lexicons" / "cues"
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # a line that asks, exclaims or trails off: teasers and calls to action end so, prose seldom does
 CALL_END = re.compile(r"(\?|!|\.\.\.|…|:|»|>)\W*$")

@@ -150,3 +150,10 @@ def test_a_page_s_own_pattern_stays_unlearned_after_a_reload(tmp_path: Path) -> 
     for page in ("/b", "/c", "/d"):
         later.observe("site", page, ["Hulu TV: further considerations"])
     assert later.learned("site") == frozenset()
+
+
+def test_the_shipped_cue_lists_load() -> None:
+    from pipelines.cues import CUES_DIR, cues
+
+    assert sorted(p.name for p in CUES_DIR.glob("*.txt")) == ["de.txt", "en.txt"]
+    assert {"you", "subscribe", "jetzt", "kostenlos"} <= cues()
