@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.cli import main
+from newscrawl.cli import main, text_language
 from pipelines.entities import (
     Mention,
     base_name,
@@ -354,6 +354,23 @@ def test_entities_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     }
     source.write_text("not json\n", encoding="utf-8")
     assert main(["entities", str(source)]) == 2
+
+
+def test_entities_command_detects_a_missing_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    german = ("Die Bundesregierung hat am Mittwoch beschlossen, dass die Förderung für Elektroautos im "
+              "kommenden Jahr ausläuft. Der Minister sagte in Berlin, die Entscheidung sei ihm schwer "
+              "gefallen, aber die Kassenlage lasse keine andere Wahl.")
+    source = tmp_path / "in.jsonl"
+    rows = [{"id": "plain", "text": german}, {"id": "told", "text": german, "language": "de"},
+            {"id": "told-en", "text": german, "language": "en"}]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["entities", str(source)]) == 0
+    out = {o["id"]: o["entities"] for o in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert out["plain"] == out["told"]  # detected as German: no English model on it
+    assert out["told-en"] != out["told"]  # what "en" by default gave: capitalised nouns as names
+    assert text_language("Apple rose 3%.") == "en"  # too short to tell (langdetect says Afrikaans)
 
 
 def test_long_capitals_line_does_not_backtrack() -> None:
