@@ -136,15 +136,14 @@ def eval_tickers() -> tuple[int, int, int, int]:
 
 
 def declared_language(case: dict[str, Any], folder: Path) -> str | None:
-    import lxml.html
-
+    from pipelines.extract import parse_html
     from pipelines.metadata import page_metadata
 
     raw = (folder / case["html_file"]).read_bytes()
     if raw[:2] == b"\x1f\x8b":
         raw = gzip.decompress(raw)
-    doc = lxml.html.fromstring(raw.decode("utf-8", errors="replace"))
-    return page_metadata(doc, case.get("url")).declared_language
+    doc = parse_html(raw.decode("utf-8", errors="replace"))  # as the pipeline parses pages
+    return page_metadata(doc, case.get("url")).declared_language if doc is not None else None
 
 
 def eval_language(verbose: bool) -> tuple[int, int]:

@@ -863,7 +863,7 @@ def bold_byline(doc: lxml_html.HtmlElement) -> list[str]:
         if names and len(following.text_content().strip()) >= ARTICLE_LINE:
             return names
     last = paragraphs[-1] if paragraphs else None
-    if last is None or any(s.text_content().strip() for s in last.itersiblings()):
+    if last is None or any(s.text_content().strip() for s in last.itersiblings() if isinstance(s.tag, str)):
         return []
     return _all_names(_bold_only(last) or "")
 

@@ -397,3 +397,14 @@ def test_json_ld_author_given_as_a_reference_is_resolved_in_the_graph() -> None:
     meta = meta_of(f'<script type="application/ld+json">{json.dumps(graph)}</script>',
                    url="https://blog.example.com/a/")
     assert meta.authors == ["Doris Schuppe"]
+
+
+def test_a_comment_after_the_last_paragraph_is_no_element() -> None:
+    """A tree parsed with comments kept (lxml.html's own parser) once made the bold-byline search raise
+    (bench/eval_entities.py crashed on a fundus page)."""
+    import lxml.html
+
+    html = ("<html><body><article><h1>Rates on hold</h1><p>The bank left rates unchanged on Thursday, "
+            "as most economists had expected it would.</p><p><strong>Jane Doe</strong></p><!-- ad -->"
+            "</article></body></html>")
+    assert page_metadata(lxml.html.fromstring(html), None).authors == ["Jane Doe"]
