@@ -8,14 +8,14 @@ from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
 from pipelines.guard import prefer_theirs, suspicion
-from pipelines.metadata import Metadata, elements_after, page_metadata
+from pipelines.lead import TOKEN_SPLIT, find_lead, standfirst, word_string
+from pipelines.metadata import Metadata, page_metadata
 from pipelines.pagetype import classify_tree
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,6 @@ BOILERPLATE_PAIRS = (
     {"more", "stories"},
     {"about", "author"},
 )
-TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 BOILERPLATE_WORDS = frozenset(BOILERPLATE_TOKENS | {w for pair in BOILERPLATE_PAIRS for w in pair})
 WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 
@@ -142,14 +141,14 @@ def parse_html(html: str | bytes) -> lxml_html.HtmlElement | None:
 
 
 def _is_boilerplate(element: lxml_html.HtmlElement) -> bool:
-    words = _boilerplate_words(f"{element.get('class', '')} {element.get('id', '')}")
+    words = _boilerplateword_string(f"{element.get('class', '')} {element.get('id', '')}")
     if not words:  # the common case
         return False
     return bool(words & BOILERPLATE_TOKENS) or any(pair <= words for pair in BOILERPLATE_PAIRS)
 
 
 @lru_cache(maxsize=16384)  # a page repeats its class names, and a site its templates
-def _boilerplate_words(names: str) -> frozenset[str]:
+def _boilerplateword_string(names: str) -> frozenset[str]:
     """The boilerplate words among the tokens of class and id names (split at spaces, - and _)."""
     return frozenset(BOILERPLATE_WORDS.intersection(TOKEN_SPLIT.split(names.lower())))
 
@@ -221,7 +220,7 @@ def _signature(element: lxml_html.HtmlElement) -> Signature:
     {"ads"}): the sections of one article share it, an ad box named with the same word does not."""
     names = element.get("class", "")
     first = names.split()[0] if names.strip() else ""
-    return element.tag, first, _boilerplate_words(f"{names} {element.get('id', '')}")
+    return element.tag, first, _boilerplateword_string(f"{names} {element.get('id', '')}")
 
 
 
@@ -344,95 +343,8 @@ def reconcile(blocks: list[Block], article_body: str | None) -> tuple[list[Block
     return kept, gone
 
 
-LEAD_MIN_WORDS = 8
-HIDDEN_TAGS = {"head", "script", "noscript", "template", "style", "title", "meta"}
-
-
-def _words(text: str) -> str:
-    return " ".join(WORD.findall(text.casefold()))
-
-
-def find_lead(
-    doc: lxml_html.HtmlElement, description: str | None, h1: lxml_html.HtmlElement | None = None
-) -> str | None:
-    """The visible standfirst: an element after the first ``<h1>`` whose text is the page description.
-    ``h1``: the first ``<h1>``, when the caller has it (looked up here otherwise)."""
-    wanted = _words(description or "")
-    if len(wanted.split()) < LEAD_MIN_WORDS:
-        return None
-    probe = re.split(r"['\"\n]", " ".join((description or "").split()))[0][:40]
-    if len(probe) < 20 or (h1 if h1 is not None else next(doc.iter("h1"), None)) is None:
-        return None
-    for node in doc.xpath(f'//body//text()[contains(normalize-space(.), "{probe}")]')[:5]:
-        element = node.getparent()
-        if getattr(node, "is_tail", False) and element is not None:
-            element = element.getparent()
-        if element is None or not isinstance(element.tag, str):
-            continue
-        for _ in range(4):
-            if element is None or len(element.text_content()) >= 0.9 * len(description or ""):
-                break
-            element = element.getparent()
-        if element is None or any(a.tag in HIDDEN_TAGS for a in element.iterancestors()):
-            continue
-        text = " ".join(element.text_content().split())
-        after_h1 = bool(element.xpath("boolean(preceding::h1 | ancestor::h1)"))
-        if after_h1 and wanted in _words(text) and len(text) < 1.5 * len(wanted):
-            return text
-    return None
-
-
-LEAD_TOKENS = frozenset({"intro", "standfirst", "lead", "lede", "dek", "deck", "abstract", "summary",
-                         "description", "excerpt", "subline"})
-LEAD_WINDOW = 40  # elements after the <h1> where a standfirst stands
-LEAD_MAX_WORDS = 120
-NOT_LEAD_TAGS = {"a", "nav", "aside", "figure", "figcaption", "button", "form", "li"}
-# an image's caption box or an author's box is no standfirst, whatever its class says ("image__description")
-NOT_LEAD_TOKENS = frozenset(
-    {"caption", "image", "img", "photo", "picture", "media", "gallery", "figure", "video", "avatar", "author",
-     "byline", "bio"}
-)
-
-
-def standfirst(h1: lxml_html.HtmlElement | None) -> str | None:
-    """The standfirst by its markup: among the first elements after the page's first ``<h1>``, one whose
-    class or id names it ("intro", "standfirst", "lead", "dek", "summary" ...) with a sentence or a
-    paragraph of text."""
-    for element in islice(elements_after(h1), LEAD_WINDOW):
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        if element.tag in NOT_LEAD_TAGS or LEAD_TOKENS.isdisjoint(_name_tokens(names)):
-            continue
-        if not _outside_media(element):
-            continue
-        text = " ".join(element.text_content().split())
-        if LEAD_MIN_WORDS <= len(text.split()) <= LEAD_MAX_WORDS:
-            return text
-    return None
-
-
-@lru_cache(maxsize=16384)
-def _name_tokens(names: str) -> frozenset[str]:
-    """The tokens of class and id names, split at spaces, - and _."""
-    return frozenset(TOKEN_SPLIT.split(names.lower()))
-
-
-def _tokens(element: lxml_html.HtmlElement) -> frozenset[str]:
-    return _name_tokens(f"{element.get('class', '')} {element.get('id', '')}")
-
-
-def _outside_media(element: lxml_html.HtmlElement) -> bool:
-    """Not in a link, list, figure or other non-text container, nor in an image's caption box or an
-    author's box, and holding no image."""
-    for node in [element, *islice(element.iterancestors(), 4)]:
-        if node.tag in NOT_LEAD_TAGS or not NOT_LEAD_TOKENS.isdisjoint(_tokens(node)):
-            return False
-    if element.find(".//img") is not None or element.find(".//figure") is not None:
-        return False
-    return not any(a.tag in NOT_LEAD_TAGS for a in element.iterancestors())
-
-
-def _with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
-    if not lead or not blocks or _words(lead) in _words(" ".join(b.text for b in blocks)):
+def with_lead(blocks: list[Block], lead: str | None) -> list[Block]:
+    if not lead or not blocks or word_string(lead) in word_string(" ".join(b.text for b in blocks)):
         return blocks
     return [Block("p", lead), *blocks]
 
@@ -475,10 +387,10 @@ def _mend_split(blocks: list[Block], pieces: list[Block]) -> tuple[list[Block], 
     theirs, ours = _shingles(text), _shingles(" ".join(b.text for b in blocks))
     if len(theirs) < SPLIT_MIN_GAIN * len(ours) or len(ours & theirs) < 0.8 * len(ours):
         return blocks, []
-    words = _words(text)
+    words = word_string(text)
     lead = []
     for block in blocks:
-        if _words(block.text) in words:
+        if word_string(block.text) in words:
             break
         lead.append(block)
     return [*lead, *pieces], [("split_body", b.text) for b in blocks[len(lead) :]]
@@ -491,10 +403,10 @@ KICKER_WORDS = 6
 
 def _is_headline(text: str, headlines: list[str]) -> bool:
     """The headline (or the headline without its kicker, or kicker and headline run together)."""
-    own = _words(text)
+    own = word_string(text)
     if len(own.split()) < HEADLINE_MIN_WORDS or len(own.split()) > 40:
-        return own in {_words(h) for h in headlines} and bool(own)
-    return any(_same_headline(own, _words(line)) for line in headlines)
+        return own in {word_string(h) for h in headlines} and bool(own)
+    return any(_same_headline(own, word_string(line)) for line in headlines)
 
 
 def _same_headline(own: str, headline: str) -> bool:
@@ -570,7 +482,7 @@ def extract(
     blocks, guarded = guard(blocks, html, url)
     blocks, headlines = drop_headlines(blocks, metadata.headlines)
     reasons = mended + reasons + guarded + headlines
-    blocks = _with_lead(blocks, lead)
+    blocks = with_lead(blocks, lead)
     if not blocks:
         return None
     removed: dict[str, int] = {}
