@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.removals import RemovalTally  # noqa: E402
 from bench.scoring import (  # noqa: E402
+    FULL_GOLD,
     Match,
     authors_found,
     contains,
@@ -54,7 +55,6 @@ from pipelines.boilerplate import BoilerplateMemory  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FOLDERS = ("fundus", "wcxb", "promo", "trafilatura-eval")
-FULL_GOLD = {"fundus": "body_text", "wcxb": "main_content"}  # folders whose gold is the whole body
 SYSTEMS = ("ours", "trafilatura")
 HALVES = ("all", "tune", "check")
 CATASTROPHE = (0.5, 0.8)  # ours below the first where trafilatura reaches the second

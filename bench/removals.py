@@ -19,10 +19,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from bench.scoring import NGRAM, TOKEN, contains, in_gold, shingles, words
+from bench.scoring import FULL_GOLD, NGRAM, TOKEN, contains, in_gold, shingles, words
 from pipelines.promo import NOTICE, PROMO_SOURCES
 
-FULL_GOLD = {"fundus": "body_text", "wcxb": "main_content"}
 PROMO_STAGES = {"promo", "tail"}
 MAX_RATIO = 1 / 20  # a rule with more than one false removal per 20 true ones goes (issue 13)
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
+FULL_GOLD = {"fundus": "body_text", "wcxb": "main_content"}  # folders whose gold is the whole body
 TOKEN = re.compile(r"\w+")
 NGRAM = 4
 Match = tuple[float, float, float]  # tp, fp, fn of one page, normalised to sum to 1

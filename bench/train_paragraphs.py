@@ -30,14 +30,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.paragraph_features import FEATURES, features  # noqa: E402
-from bench.scoring import contains, half, in_gold, shingles, words  # noqa: E402
+from bench.scoring import FULL_GOLD, contains, half, in_gold, shingles, words  # noqa: E402
 from newscrawl.cli import first_pass, read_html  # noqa: E402
 from pipelines.boilerplate import BoilerplateMemory  # noqa: E402
 from pipelines.clean import clean  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FOLDERS = ("fundus", "wcxb", "promo", "trafilatura-eval")
-FULL_GOLD = {"fundus": "body_text", "wcxb": "main_content"}
 MAX_RATIO = 1 / 20  # content paragraphs removed per boilerplate paragraph removed, at most
 
 

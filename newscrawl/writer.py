@@ -126,14 +126,7 @@ class ArticleProcessor:
         the pages stored before a promo's shape was learned lose it too); their entities stay as tagged."""
         for site, urls in self.stored.items():
             learned, headlines = self.memory.learned(site), self.memory.headlines(site)
-            stats = reclean_stored(self.db, urls, learned, headlines)
-            self.stats.update(stats)
-            if stats["clean/retroactive/articles"]:
-                logger.info(
-                    "Re-cleaned %d earlier articles of %s with what the crawl learned",
-                    stats["clean/retroactive/articles"],
-                    site,
-                )
+            self.stats.update(reclean_stored(self.db, urls, learned, headlines, site))
         self.stored.clear()
 
     def save_learned(self) -> None:

@@ -92,19 +92,19 @@ class SiteHeadlines:
     """The headline keys of one site's pages, indexed by their first words for the teaser rule."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, str] = {}  # headline key -> the page it is the headline of
+        self.keys: set[str] = set()
         self._by_start: dict[str, set[str]] = defaultdict(set)
 
-    def add(self, key: str, page: str) -> None:
-        if key and key not in self.pages:
-            self.pages[key] = page
+    def add(self, key: str) -> None:
+        if key and key not in self.keys:
+            self.keys.add(key)
             self._by_start[_start(key)].add(key)
 
     def __contains__(self, key: object) -> bool:
-        return key in self.pages
+        return key in self.keys
 
     def __len__(self) -> int:
-        return len(self.pages)
+        return len(self.keys)
 
     def starting_like(self, key: str) -> frozenset[str]:
         """The headlines whose first words are ``key``'s first words."""
@@ -174,7 +174,7 @@ class BoilerplateMemory:
         """Record a page's paragraphs (and its headline); returns (shape, example, page count) of changed
         shapes."""
         self._load_once(site)
-        self._headlines[site].add(headline_key(title), page)
+        self._headlines[site].add(headline_key(title))
         changed = []
         keyed = [(text, keys(text)) for text in dict.fromkeys(paragraphs) if learnable(text)]
         seen = Counter(k for _, ks in keyed for k in ks)  # over distinct lines: a block placed twice is one

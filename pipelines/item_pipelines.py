@@ -137,16 +137,10 @@ class CleanPipeline(StagePipeline):
 
     def reclean(self, db: sqlite_utils.Database, site: str, urls: set[str]) -> None:
         """Clean the site's articles of this crawl again with what the crawl learned, and count it."""
-        stats = reclean_stored(db, urls, self.memory.learned(site), self.memory.headlines(site))
+        stats = reclean_stored(db, urls, self.memory.learned(site), self.memory.headlines(site), site)
         if self.stats:
             for key, count in stats.items():
                 self.stats.inc_value(key, count)
-        if stats["clean/retroactive/articles"]:
-            logger.info(
-                "Re-cleaned %d earlier articles of %s with what the crawl learned",
-                stats["clean/retroactive/articles"],
-                site,
-            )
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)

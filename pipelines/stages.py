@@ -117,6 +117,7 @@ def reclean_stored(
     urls: Iterable[str],
     learned: Iterable[str],
     headlines: SiteHeadlines | None = None,
+    site: str = "",
 ) -> Counter[str]:
     """Clean the stored articles ``urls`` of a site again with what site learning knows at the end of a
     crawl (:func:`pipelines.clean.reclean`): the pages stored before a promo's shape or a teaser's headline
@@ -132,6 +133,12 @@ def reclean_stored(
     for removed in database.reclean_articles(db, urls, again):
         stats["clean/retroactive/articles"] += 1
         stats.update({f"clean/retroactive/{rule}": count for rule, count in removed.items()})
+    if stats["clean/retroactive/articles"]:
+        logger.info(
+            "Re-cleaned %d earlier articles of %s with what the crawl learned",
+            stats["clean/retroactive/articles"],
+            site or "the site",
+        )
     return stats
 
 

@@ -248,8 +248,8 @@ def test_reclean_stored_counts_learned_shapes_and_teaser_headlines(small_db: sql
     database.store_article(small_db, article("https://example.com/t", "Acme grows", STORY[0], teaser, AD))
     learned = {shape(AD)}
     headlines = SiteHeadlines()
-    headlines.add(headline_key(teaser), "https://example.com/plant")
-    headlines.add(headline_key("Acme grows"), "t")
+    headlines.add(headline_key(teaser))
+    headlines.add(headline_key("Acme grows"))
     urls = ["https://example.com/t", "https://example.com/a", "https://example.com/only-ad"]
     stats = reclean_stored(small_db, urls, learned, headlines)
     assert stats == Counter({"clean/retroactive/articles": 2, "clean/retroactive/learned": 2,
